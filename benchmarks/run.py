@@ -1,0 +1,13 @@
+"""Run every benchmark and update docs/performance.md (``make bench``)."""
+
+from __future__ import annotations
+
+from benchmarks import demo_build
+
+
+def main() -> None:
+    demo_build.main()
+
+
+if __name__ == "__main__":
+    main()

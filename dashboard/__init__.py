@@ -1,0 +1,1 @@
+"""Mobility Atlas dashboard: Streamlit pages reading the warehouse (read-only)."""

@@ -1,0 +1,30 @@
+"""How numbers are written on pages: thousands separators and units."""
+
+from __future__ import annotations
+
+import math
+
+
+def kpi_value(value: float | None, unit: str) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if unit == "%":
+        return f"{value:,.1f} %"
+    if unit == "EUR":
+        return f"€{value:,.0f}"
+    if unit == "days":
+        return f"{value:,.0f} days"
+    return f"{value:,.0f}"
+
+
+def kpi_delta(value: float | None, previous: float | None, unit: str) -> str | None:
+    if (
+        value is None
+        or previous is None
+        or any(isinstance(v, float) and math.isnan(v) for v in (value, previous))
+    ):
+        return None
+    change = value - previous
+    if unit == "%":
+        return f"{change:+,.1f} pp"
+    return f"{change:+,.0f}"

@@ -1,0 +1,410 @@
+"""The ``mobility`` command: ingest, build, kpi, demo, imports, settings, contract.
+
+Built with typer (commands from type hints) and rich (tables and progress bars). Every
+command takes ``--warehouse PATH`` (default ``$MOBILITY_WAREHOUSE`` or
+``data/warehouse.duckdb``). Exit codes: 0 success, 1 a build check failed, 2 the input
+cannot be used (unreadable file, unknown table, missing columns), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import time
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import duckdb
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from pipelines import config
+from pipelines.build import BuildFailed, build
+from pipelines.ingest.load import ImportFailed, ImportResult, commit, prepare
+from pipelines.ingest.pseudonymise import load_or_create_key
+from pipelines.ingest.readers import ReadError
+from pipelines.kpis import KpiQueryError, kpi_table
+from pipelines.warehouse import SETTINGS, connect, get_settings, set_setting
+
+app = typer.Typer(
+    help="Mobility Atlas: import, validate and analyse a university's academic mobility.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console()
+errors = Console(stderr=True)
+
+WarehouseOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--warehouse",
+        "-w",
+        help="Warehouse file (default: $MOBILITY_WAREHOUSE or data/warehouse.duckdb).",
+        show_default=False,
+    ),
+]
+SHOWN_REJECTIONS = 15
+PROGRESS_MIN_ROWS = 5_000
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    errors.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    return typer.Exit(code)
+
+
+def open_warehouse(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    try:
+        return connect(path, read_only=read_only)
+    except FileNotFoundError as exc:
+        raise fail(str(exc)) from None
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise fail(
+                f"{path}: the warehouse is in use by another program (is the dashboard "
+                "running?); close it or import through the dashboard's Import page"
+            ) from None
+        raise fail(f"{path}: cannot open the warehouse ({exc})") from None
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.percentage:>3.0f}%"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    )
+
+
+def print_import(result: ImportResult) -> None:
+    if result.already_imported_as is not None:
+        console.print(
+            f"[bold]{result.file_name}[/]: already imported "
+            f"(import #{result.already_imported_as}); "
+            f"all {result.unchanged:,} valid rows unchanged, nothing written."
+        )
+        return
+    console.print(
+        f"[bold]{result.file_name}[/] -> {result.table} (import #{result.import_id}): "
+        f"[green]{result.loaded:,} loaded[/], {result.updated:,} updated, "
+        f"{result.unchanged:,} unchanged, "
+        f"[{'red' if result.rejected else 'green'}]{result.rejected:,} rejected[/] "
+        f"of {result.rows_read:,} rows"
+    )
+    if result.dropped_columns:
+        console.print(
+            "  personal data not stored: dropped column(s) "
+            + ", ".join(result.dropped_columns)
+            + "; person identifiers were pseudonymised"
+        )
+    elif result.table == "mobilities":
+        console.print("  person identifiers were pseudonymised")
+    if result.ignored_columns:
+        console.print("  ignored unknown column(s): " + ", ".join(result.ignored_columns))
+    for note in result.notes:
+        console.print(f"  note: {note}")
+    if result.rejected:
+        table = Table(title=f"First rejected rows of {result.file_name}", title_justify="left")
+        for column in ("row", "column", "value", "reason"):
+            table.add_column(column)
+        for row in result.rejections.head(SHOWN_REJECTIONS).itertuples():
+            table.add_row(str(row.row_number), row.column_name, str(row.value)[:40], row.reason)
+        console.print(table)
+        if len(result.rejections) > SHOWN_REJECTIONS:
+            console.print(
+                f"  … {len(result.rejections) - SHOWN_REJECTIONS:,} more; all are in the "
+                f"warehouse table rejected_rows (import #{result.import_id})"
+            )
+
+
+def run_import(
+    con: duckdb.DuckDBPyConnection,
+    file: Path,
+    key: bytes,
+    table: str | None,
+    sheet: str | None,
+    source: str = "contract",
+) -> ImportResult:
+    with _progress() as bar:
+        task = bar.add_task(f"importing {file.name}", total=None, visible=False)
+
+        def update(done: int, total: int, stage: str) -> None:
+            bar.update(task, completed=done, total=total, description=f"{file.name}: {stage}")
+
+        big = file.exists() and file.stat().st_size > PROGRESS_MIN_ROWS * 100
+        bar.update(task, visible=big)
+        prepared = prepare(file, table, sheet, update)
+        prepared.source = source
+        return commit(con, prepared, key, update)
+
+
+def run_build(con: duckdb.DuckDBPyConnection) -> None:
+    with _progress() as bar:
+        task = bar.add_task("building marts", total=None)
+
+        def update(done: int, total: int, stage: str) -> None:
+            bar.update(task, completed=done, total=total, description=f"building: {stage}")
+
+        result = build(con, update)
+    console.print(
+        f"built {len(result.models)} models, {result.checks} checks passed "
+        f"in {result.seconds:.1f} s"
+    )
+
+
+@app.command()
+def ingest(
+    files: Annotated[list[Path], typer.Argument(help="CSV, XLSX or Parquet files.")],
+    table: Annotated[
+        str | None,
+        typer.Option(
+            "--table",
+            "-t",
+            help="mobilities, agreements, projects, headcounts or targets "
+            "(default: from the header).",
+        ),
+    ] = None,
+    sheet: Annotated[str | None, typer.Option(help="Excel sheet (default: the first).")] = None,
+    do_build: Annotated[
+        bool, typer.Option("--build/--no-build", help="Rebuild the marts afterwards.")
+    ] = True,
+    warehouse: WarehouseOption = None,
+) -> None:
+    """Validate and import files; each file is one all-or-nothing transaction."""
+    path = config.warehouse_path(warehouse)
+    con = open_warehouse(path)
+    key = load_or_create_key(config.secret_path(path))
+    changed = False
+    try:
+        for file in files:
+            try:
+                result = run_import(con, file, key, table, sheet)
+            except (ReadError, ImportFailed) as exc:
+                raise fail(str(exc)) from None
+            print_import(result)
+            changed |= bool(result.loaded or result.updated)
+        if do_build and changed:
+            run_build(con)
+    except KeyboardInterrupt:
+        raise fail("interrupted: the file being imported was not imported", 130) from None
+    except BuildFailed as exc:
+        raise fail(f"build failed: {exc}", 1) from None
+    finally:
+        con.close()
+
+
+@app.command("build")
+def build_command(warehouse: WarehouseOption = None) -> None:
+    """Rebuild every model and run every check; fails naming the first failed check."""
+    path = config.warehouse_path(warehouse)
+    con = open_warehouse(path)
+    try:
+        run_build(con)
+    except BuildFailed as exc:
+        raise fail(str(exc), 1) from None
+    finally:
+        con.close()
+
+
+class By(StrEnum):
+    faculty = "faculty"
+    country = "country"
+    level = "level"
+    kind = "kind"
+
+
+class Format(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+def kpi(
+    year: Annotated[
+        str | None, typer.Option(help="Academic year, e.g. 2024/25 (default: latest).")
+    ] = None,
+    by: Annotated[
+        By | None, typer.Option(help="Break down by faculty, country, level or kind.")
+    ] = None,
+    kpi_id: Annotated[
+        list[str] | None, typer.Option("--kpi", help="Only these KPI ids (repeatable).")
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", help="table, csv or json.")] = Format.table,
+    warehouse: WarehouseOption = None,
+) -> None:
+    """Print KPI values from the marts, for people or for other programs."""
+    path = config.warehouse_path(warehouse)
+    con = open_warehouse(path, read_only=True)
+    try:
+        frame = kpi_table(con, year, by.value if by else None, kpi_id or None)
+    except KpiQueryError as exc:
+        raise fail(str(exc)) from None
+    finally:
+        con.close()
+    if fmt is Format.csv:
+        sys.stdout.write(frame.to_csv(index=False))
+    elif fmt is Format.json:
+        sys.stdout.write(json.dumps(frame.to_dict(orient="records"), indent=2, default=str) + "\n")
+    else:
+        title = f"KPIs {frame['academic_year'].iloc[0] if len(frame) else year or ''}"
+        table = Table(title=title, title_justify="left")
+        shown = [c for c in frame.columns if c not in ("academic_year", "kpi_id")]
+        for column in shown:
+            table.add_column(column, justify="right" if column == "value" else "left")
+        for row in frame.itertuples(index=False):
+            values = row._asdict()
+            table.add_row(
+                *[
+                    _fmt(values[c], values.get("unit")) if c == "value" else str(values[c])
+                    for c in shown
+                ]
+            )
+        console.print(table)
+
+
+def _fmt(value: float, unit: str | None) -> str:
+    if value is None:
+        return "-"
+    if unit == "%":
+        return f"{value:,.1f}"
+    if unit in ("EUR", "days"):
+        return f"{value:,.0f}"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+@app.command()
+def demo(
+    records: Annotated[int, typer.Option(help="Approximate number of mobility records.")] = 20_000,
+    seed: Annotated[int, typer.Option(help="Random seed; the same seed gives the same data.")] = 42,
+    force: Annotated[
+        bool, typer.Option(help="Replace a warehouse that holds non-demo imports.")
+    ] = False,
+    warehouse: WarehouseOption = None,
+) -> None:
+    """Create a demo university: generate import files, import them, build the marts."""
+    from pipelines import demo as demo_data
+
+    path = config.warehouse_path(warehouse)
+    if path.exists():
+        con = open_warehouse(path)
+        sources = {s for (s,) in con.execute("select distinct source from imports").fetchall()}
+        con.close()
+        if sources - {"demo"} and not force:
+            raise fail(
+                f"{path} holds imported data; choose another --warehouse "
+                "or pass --force to replace it"
+            )
+        path.unlink()
+        path.with_name(path.name + ".wal").unlink(missing_ok=True)
+    files_dir = path.parent / "demo"
+    shutil.rmtree(files_dir, ignore_errors=True)
+    started = time.perf_counter()
+    files = demo_data.generate(files_dir, records=records, seed=seed)
+    console.print(f"generated demo files in {files_dir} ({time.perf_counter() - started:.1f} s)")
+    con = open_warehouse(path)
+    try:
+        key = load_or_create_key(config.secret_path(path))
+        set_setting(con, "institution_name", demo_data.INSTITUTION_NAME)
+        for table, file in files.items():
+            print_import(run_import(con, file, key, table, None, source="demo"))
+        run_build(con)
+    except BuildFailed as exc:
+        raise fail(str(exc), 1) from None
+    finally:
+        con.close()
+    size = path.stat().st_size / 1e6
+    console.print(
+        f"demo warehouse {path}: {size:,.1f} MB, {time.perf_counter() - started:.1f} s in all"
+    )
+
+
+@app.command()
+def imports(warehouse: WarehouseOption = None) -> None:
+    """List every import with its counts."""
+    con = open_warehouse(config.warehouse_path(warehouse), read_only=True)
+    rows = con.execute(
+        "select import_id, table_name, file_name, rows_read, rows_loaded, rows_updated, "
+        "rows_unchanged, rows_rejected, status, imported_at from imports order by import_id"
+    ).fetchall()
+    con.close()
+    table = Table(title="Imports", title_justify="left")
+    for column in (
+        "#",
+        "table",
+        "file",
+        "read",
+        "loaded",
+        "updated",
+        "unchanged",
+        "rejected",
+        "status",
+        "at (UTC)",
+    ):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*[f"{v:%Y-%m-%d %H:%M}" if hasattr(v, "hour") else str(v) for v in row])
+    console.print(table)
+
+
+@app.command()
+def settings(
+    key: Annotated[str | None, typer.Argument(help="Setting to show or change.")] = None,
+    value: Annotated[str | None, typer.Argument(help="New value.")] = None,
+    warehouse: WarehouseOption = None,
+) -> None:
+    """Show the settings, or set one (then run `mobility build`)."""
+    path = config.warehouse_path(warehouse)
+    con = open_warehouse(path, read_only=value is None and path.exists())
+    try:
+        if value is not None:
+            try:
+                set_setting(con, key or "", value)
+            except (KeyError, ValueError) as exc:
+                raise fail(str(exc).strip("'\"")) from None
+            console.print(f"{key} = {value!r}; run `mobility build` to apply it")
+            return
+        current = get_settings(con)
+    finally:
+        con.close()
+    table = Table(title="Settings", title_justify="left")
+    for column in ("key", "value", "meaning"):
+        table.add_column(column)
+    for setting in SETTINGS:
+        if key is None or key == setting.key:
+            table.add_row(
+                setting.key, current.get(setting.key, setting.default), setting.description
+            )
+    console.print(table)
+
+
+@app.command()
+def contract(
+    check: Annotated[bool, typer.Option(help="Only check that the docs are up to date.")] = False,
+) -> None:
+    """Write docs/data-contract.md and docs/kpis.md from the contract models and KPI registry."""
+    from pipelines.docs import write_docs
+
+    stale = write_docs(check_only=check)
+    if check and stale:
+        raise fail(
+            "out of date: " + ", ".join(str(p) for p in stale) + "; run `mobility contract`", 1
+        )
+    if not check:
+        console.print(
+            "wrote " + ", ".join(str(p) for p in stale) if stale else "docs already up to date"
+        )
+
+
+def main() -> None:  # pragma: no cover
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,314 @@
+"""Import one file: read, map, validate, pseudonymise, then upsert in a single transaction.
+
+``prepare`` does everything that does not write (the app shows it as a preview);
+``commit`` writes it. Guarantees:
+
+* One import is one transaction: an error or Ctrl-C leaves the warehouse as it was.
+* Records are matched on the table's key: new ones are inserted, changed ones replace the
+  old version (kept in ``raw_<table>_history`` for undo), identical ones are left alone.
+  Re-importing the same file therefore changes nothing, and is not even recorded.
+* Rejected rows are stored with file, row, column, value and reason (person identifiers
+  never: their value is hidden).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from pipelines.ingest.columns import (
+    ColumnMapping,
+    any_table_score,
+    guess_table,
+    header_score,
+    map_headers,
+    to_contract_frame,
+)
+from pipelines.ingest.pseudonymise import Pseudonymiser
+from pipelines.ingest.readers import RawTable, ReadError, ReadInfo, read_file
+from pipelines.ingest.validate import Validation, validate_frame
+from pipelines.rules import ParseContext
+from pipelines.schemas import MODELS, model_for
+from pipelines.warehouse import contract_columns
+
+Progress = Callable[[int, int, str], None]
+
+
+class ImportFailed(Exception):
+    """The file cannot be imported at all; the message is one line naming the file."""
+
+
+@dataclass
+class Prepared:
+    """A file read, mapped and validated, not yet written."""
+
+    path: Path
+    table: str
+    sha256: str
+    raw: RawTable
+    mapping: ColumnMapping
+    validation: Validation
+    source: str = "contract"
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def info(self) -> ReadInfo:
+        return self.raw.info
+
+
+@dataclass
+class ImportResult:
+    table: str
+    file_name: str
+    sha256: str
+    rows_read: int
+    loaded: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    import_id: int | None = None
+    already_imported_as: int | None = None
+    dropped_columns: list[str] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+    rejections: pd.DataFrame = field(default_factory=pd.DataFrame)
+    notes: list[str] = field(default_factory=list)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def prepare(
+    path: str | Path,
+    table: str | None = None,
+    sheet: str | None = None,
+    progress: Progress | None = None,
+) -> Prepared:
+    """Read, map and validate a file; raises ReadError or ImportFailed with a one-line cause."""
+    path = Path(path)
+    if table is not None and table not in MODELS:
+        raise ImportFailed(f"unknown table {table!r}; choose one of: {', '.join(MODELS)}")
+    score = header_score(model_for(table)) if table else any_table_score
+    raw = read_file(path, sheet=sheet, score=score)
+    headers = list(raw.frame.columns)
+    if table is None:
+        table = guess_table(headers)
+        if table is None:
+            raise ImportFailed(
+                f"{path.name}: cannot tell which table this file is for (headers: "
+                f"{', '.join(headers[:8])}{' …' if len(headers) > 8 else ''}); "
+                f"pass --table ({', '.join(MODELS)})"
+            )
+    model = model_for(table)
+    mapping = map_headers(headers, model)
+    if mapping.missing_required:
+        raise ImportFailed(
+            f"{path.name}: required column(s) missing for {table}: "
+            f"{', '.join(mapping.missing_required)} (see docs/data-contract.md for accepted names)"
+        )
+    frame = to_contract_frame(raw.frame, mapping)
+    fields = len(model.model_fields)
+    done = 0
+
+    def step(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress:
+            progress(done, fields + 2, "validating")
+
+    validation = validate_frame(frame, model, ParseContext(decimal=raw.info.decimal), step)
+    if raw.info.bad_rows:
+        validation = validation.with_unparsed_rows(raw.info.bad_rows)
+    prepared = Prepared(path, table, file_sha256(path), raw, mapping, validation)
+    if "status" not in mapping.mapped() and "status" in model.model_fields:
+        prepared.notes.append("no status column: every mobility is taken as completed")
+    prepared.notes.extend(raw.info.notes)
+    return prepared
+
+
+def _key_match(key: tuple[str, ...], left: str, right: str) -> str:
+    return " and ".join(f'{left}."{k}" is not distinct from {right}."{k}"' for k in key)
+
+
+def _typed_frame(valid: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+    """The valid rows with dtypes DuckDB reads unambiguously."""
+    out = pd.DataFrame(index=valid.index)
+    for column, kind in columns.items():
+        values = valid[column]
+        if kind == "date":
+            out[column] = pd.to_datetime(values, errors="coerce")
+        elif kind == "integer":
+            out[column] = pd.to_numeric(values, errors="coerce").astype("Int64")
+        elif kind == "double":
+            out[column] = pd.to_numeric(values, errors="coerce").astype("float64")
+        elif kind == "boolean":
+            out[column] = values.astype("boolean")
+        else:
+            out[column] = values.astype("object").where(values.notna(), None)
+    out["_source_row"] = valid.index.astype("int64")
+    return out.reset_index(drop=True)
+
+
+def commit(
+    con: duckdb.DuckDBPyConnection,
+    prepared: Prepared,
+    key: bytes,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Write a prepared import in one transaction; see the module docstring for guarantees."""
+    model = model_for(prepared.table)
+    columns = contract_columns(model)
+    valid = prepared.validation.valid
+    if "person_id" in valid:
+        valid = valid.assign(person_id=Pseudonymiser(key).series(valid["person_id"]))
+    incoming = _typed_frame(valid, columns)
+    rejections = prepared.validation.rejections
+    result = ImportResult(
+        table=prepared.table,
+        file_name=prepared.path.name,
+        sha256=prepared.sha256,
+        rows_read=prepared.validation.rows_read,
+        rejected=prepared.validation.rejected_row_count,
+        dropped_columns=list(prepared.mapping.personal),
+        ignored_columns=list(prepared.mapping.unknown) + list(prepared.mapping.duplicates),
+        rejections=rejections,
+        notes=list(prepared.notes),
+    )
+    raw_table = f"raw_{model.table}"
+    history = f"{raw_table}_history"
+    names = ", ".join(f'"{c}"' for c in columns)
+    row_hash = "md5(to_json(struct_pack(" + ", ".join(f'"{c}"' for c in columns) + ")))"
+    casts = ", ".join(f'cast("{c}" as {t}) as "{c}"' for c, t in columns.items())
+    match = _key_match(model.key, "r", "i")
+    total = len(model.model_fields) + 2
+
+    con.begin()
+    try:
+        con.register("incoming_frame", incoming)
+        import_id = con.execute("select coalesce(max(import_id), 0) + 1 from imports").fetchone()[0]
+        con.execute(
+            f"create or replace temp table incoming as "
+            f"select *, {row_hash} as _row_hash "
+            f"from (select {casts}, _source_row from incoming_frame)"
+        )
+        con.unregister("incoming_frame")
+        con.execute(
+            f"create or replace temp table changed as select i.* from incoming i "
+            f"join {raw_table} r on {match} where r._row_hash <> i._row_hash"
+        )
+        result.updated = con.execute("select count(*) from changed").fetchone()[0]
+        result.loaded = con.execute(
+            f"select count(*) from incoming i "
+            f"where not exists (select 1 from {raw_table} r where {match})"
+        ).fetchone()[0]
+        result.unchanged = len(incoming) - result.loaded - result.updated
+        if progress:
+            progress(total - 1, total, "writing")
+        previous = con.execute(
+            "select import_id from imports where file_sha256 = ? and table_name = ? "
+            "and status = 'active' order by import_id desc limit 1",
+            [prepared.sha256, prepared.table],
+        ).fetchone()
+        if previous and result.loaded == 0 and result.updated == 0:
+            con.rollback()
+            result.already_imported_as = previous[0]
+            result.rejected = 0
+            return result
+        changed_match = _key_match(model.key, "r", "c")
+        con.execute(
+            f"insert into {history} select r.*, ? from {raw_table} r "
+            f"where exists (select 1 from changed c where {changed_match})",
+            [import_id],
+        )
+        con.execute(
+            f"delete from {raw_table} r "
+            f"where exists (select 1 from changed c where {changed_match})"
+        )
+        con.execute(
+            f"insert into {raw_table} ({names}, _import_id, _row_hash, _source_row) "
+            f"select {names}, ?, _row_hash, _source_row from incoming i "
+            f"where not exists (select 1 from {raw_table} r where {match})",
+            [import_id],
+        )
+        con.execute(
+            "insert into imports (import_id, table_name, source, file_name, file_sha256, "
+            "file_format, rows_read, rows_loaded, rows_updated, rows_unchanged, rows_rejected, "
+            "dropped_columns, ignored_columns, imported_at) "
+            "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                import_id,
+                prepared.table,
+                prepared.source,
+                prepared.path.name,
+                prepared.sha256,
+                prepared.info.format,
+                result.rows_read,
+                result.loaded,
+                result.updated,
+                result.unchanged,
+                result.rejected,
+                ", ".join(result.dropped_columns) or None,
+                ", ".join(result.ignored_columns) or None,
+                dt.datetime.now(dt.UTC).replace(tzinfo=None),
+            ],
+        )
+        if len(rejections):
+            stored = rejections.assign(
+                import_id=import_id, table_name=prepared.table, file_name=prepared.path.name
+            )[
+                [
+                    "import_id",
+                    "table_name",
+                    "file_name",
+                    "row_number",
+                    "column_name",
+                    "value",
+                    "reason",
+                ]
+            ]
+            con.register("rejections_frame", stored)
+            con.execute("insert into rejected_rows select * from rejections_frame")
+            con.unregister("rejections_frame")
+        con.execute("drop table if exists incoming")
+        con.execute("drop table if exists changed")
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
+    result.import_id = import_id
+    if progress:
+        progress(total, total, "done")
+    return result
+
+
+def import_file(
+    con: duckdb.DuckDBPyConnection,
+    path: str | Path,
+    key: bytes,
+    table: str | None = None,
+    sheet: str | None = None,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Prepare and commit one file (the CLI's and the app's single entry point)."""
+    return commit(con, prepare(path, table, sheet, progress), key, progress)
+
+
+__all__ = [
+    "ImportFailed",
+    "ImportResult",
+    "Prepared",
+    "ReadError",
+    "commit",
+    "import_file",
+    "prepare",
+]

@@ -1,0 +1,87 @@
+"""Checks on the built models: grain (unique keys), not-null columns, accepted values.
+
+Declared here rather than in a YAML file so the accepted values come from the import
+contract itself (one place). Reconciliations and other checks that need a query are SQL
+files in ``pipelines/sql/checks/``: each returns the offending rows, so empty means passed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipelines import metrics, schemas
+
+KINDS = tuple(metrics.KINDS)
+
+
+@dataclass(frozen=True)
+class ModelChecks:
+    model: str
+    unique: tuple[str, ...] = ()
+    not_null: tuple[str, ...] = ()
+    accepted: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+CHECKS = (
+    ModelChecks(
+        "mobilities",
+        unique=("mobility_id",),
+        not_null=(
+            "mobility_id",
+            "person_id",
+            "academic_year",
+            "kind",
+            "direction",
+            "partner_country",
+            "duration_days",
+            "status",
+            "mode",
+        ),
+        accepted={
+            "kind": tuple(k for k in KINDS if k != "projects"),
+            "direction": schemas.DIRECTIONS,
+            "status": schemas.STATUSES,
+            "mode": schemas.MODES,
+            "person_role": schemas.PERSON_ROLES,
+            "activity": schemas.ACTIVITIES,
+        },
+    ),
+    ModelChecks(
+        "partners",
+        unique=("partner_key", "academic_year"),
+        not_null=("partner_key", "academic_year", "partner_name", "partner_country"),
+    ),
+    ModelChecks(
+        "agreements",
+        unique=("agreement_id",),
+        not_null=("agreement_id", "partner_key", "valid_from", "valid_to", "validity"),
+        accepted={"validity": ("valid", "expiring", "expired", "not yet valid")},
+    ),
+    ModelChecks(
+        "agreement_years",
+        unique=("agreement_id", "academic_year"),
+        not_null=("agreement_id", "academic_year", "places_total", "realised_total"),
+    ),
+    ModelChecks(
+        "projects",
+        unique=("project_id",),
+        not_null=("project_id", "programme", "role", "start_date", "end_date", "state"),
+        accepted={"role": schemas.PROJECT_ROLES, "state": ("planned", "running", "finished")},
+    ),
+    ModelChecks(
+        "kpi_values",
+        unique=("academic_year", "dimension", "dimension_value", "kpi_id"),
+        not_null=("academic_year", "dimension", "dimension_value", "kpi_id", "value", "unit"),
+        accepted={"kpi_id": metrics.KPI_IDS, "dimension": metrics.ALL_DIMENSIONS},
+    ),
+    ModelChecks(
+        "kpi_by_year",
+        unique=("academic_year", "faculty", "kpi_id"),
+        not_null=("academic_year", "faculty", "kpi_id", "value"),
+    ),
+    ModelChecks(
+        "targets",
+        unique=("kpi_id", "academic_year", "faculty"),
+        not_null=("kpi_id", "academic_year", "faculty", "target_value"),
+    ),
+)

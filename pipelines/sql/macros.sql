@@ -1,0 +1,31 @@
+-- Macros shared by the models (created before every build, like dbt macros).
+
+-- Start year of the academic year a date falls in, given the year's first month.
+create or replace macro academic_year_start(d, first_month) as
+    year(d) - case when month(d) < first_month then 1 else 0 end;
+
+-- Label of an academic year: 2024 -> '2024/25'.
+create or replace macro academic_year_label(y) as
+    cast(y as varchar) || '/' || lpad(cast((y + 1) % 100 as varchar), 2, '0');
+
+-- Start year of a label: '2024/25' -> 2024.
+create or replace macro academic_year_of_label(label) as cast(left(label, 4) as integer);
+
+-- One key per partner institution: the Erasmus code without spaces (so 'D  KONSTAN01' and
+-- 'D KONSTAN01' meet), else the SCHAC code, else name and country.
+create or replace macro partner_key(erasmus_code, schac_code, partner_name, country) as
+    case
+        when erasmus_code is not null
+            then 'erasmus:' || upper(regexp_replace(erasmus_code, '\s+', '', 'g'))
+        when schac_code is not null then 'schac:' || lower(trim(schac_code))
+        when partner_name is not null then 'name:' || lower(trim(partner_name)) || '|' || country
+        else 'country:' || country
+    end;
+
+-- CEFR level as a rank 1 (A1) .. 6 (C2), null when unknown.
+create or replace macro cefr_rank(level) as
+    nullif(list_position(['A1', 'A2', 'B1', 'B2', 'C1', 'C2'], level), 0);
+
+-- Percentage with a missing (not zero) result when the denominator is zero or missing.
+create or replace macro pct(numerator, denominator) as
+    case when denominator > 0 then 100.0 * numerator / denominator end;

@@ -1,0 +1,43 @@
+-- Bookkeeping tables of the warehouse. Source tables (raw_<table>, raw_<table>_history) are
+-- created from the import contract by pipelines/warehouse.py.
+
+create table if not exists imports (
+    import_id integer primary key,
+    table_name varchar not null,
+    source varchar not null,          -- 'contract' or an adapter such as 'erasmus-ec'
+    file_name varchar not null,
+    file_sha256 varchar not null,
+    file_format varchar,
+    rows_read integer not null,
+    rows_loaded integer not null,     -- new records
+    rows_updated integer not null,    -- changed records (previous version kept in history)
+    rows_unchanged integer not null,
+    rows_rejected integer not null,
+    dropped_columns varchar,          -- personal-data columns dropped unread
+    ignored_columns varchar,          -- unknown columns
+    imported_at timestamp not null,
+    status varchar not null default 'active'  -- 'active' or 'undone'
+);
+
+create table if not exists rejected_rows (
+    import_id integer not null,
+    table_name varchar not null,
+    file_name varchar not null,
+    row_number integer not null,      -- as a spreadsheet numbers rows; header row included
+    column_name varchar not null,
+    value varchar,
+    reason varchar not null
+);
+
+create table if not exists settings (
+    key varchar primary key,
+    value varchar not null,
+    description varchar not null
+);
+
+create table if not exists builds (
+    built_at timestamp not null,
+    seconds double not null,
+    models integer not null,
+    checks integer not null
+);

@@ -1,0 +1,103 @@
+"""The DuckDB warehouse file: connecting, creating its tables, reading and writing settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from pipelines.config import SQL_DIR
+from pipelines.schemas import MODELS, ContractModel
+
+BOOKKEEPING = ("imports", "rejected_rows", "settings", "builds")
+SOURCE_COLUMNS = {"_import_id": "integer", "_row_hash": "varchar", "_source_row": "integer"}
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: str
+    description: str
+
+
+SETTINGS = (
+    Setting("institution_name", "Our University", "Name shown on pages and reports."),
+    Setting("own_erasmus_code", "", "The university's own Erasmus code (e.g. D  KONSTAN01)."),
+    Setting("year_start_month", "9", "First month of the academic year (1-12)."),
+    Setting(
+        "dormant_years", "2", "Academic years without mobility before an agreement is dormant."
+    ),
+    Setting("expiring_months", "12", "Agreements ending within this many months are 'expiring'."),
+    Setting("small_cell_threshold", "5", "Counts below this are suppressed in exports."),
+)
+SETTING_KEYS = {s.key: s for s in SETTINGS}
+
+
+def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse file (created if missing, unless read-only) with its tables in place."""
+    path = Path(path)
+    if read_only:
+        if not path.exists():
+            raise FileNotFoundError(
+                f"{path}: no warehouse here; run `mobility demo` or import data"
+            )
+        return duckdb.connect(str(path), read_only=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(path))
+    ensure_schema(con)
+    return con
+
+
+def sql_type(annotation: object) -> str:
+    """DuckDB type of a contract field's Python type."""
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        inner = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return sql_type(inner[0])
+    if typing.get_origin(annotation) is typing.Annotated:
+        return sql_type(typing.get_args(annotation)[0])
+    return {str: "varchar", int: "integer", float: "double", bool: "boolean", dt.date: "date"}[
+        annotation  # type: ignore[index]
+    ]
+
+
+def contract_columns(model: type[ContractModel]) -> dict[str, str]:
+    return {name: sql_type(info.annotation) for name, info in model.model_fields.items()}
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create missing tables and columns; never drops or changes what exists."""
+    con.execute((SQL_DIR / "warehouse.sql").read_text())
+    for model in MODELS.values():
+        columns = {**contract_columns(model), **SOURCE_COLUMNS}
+        for table, extra in (
+            (f"raw_{model.table}", {}),
+            (f"raw_{model.table}_history", {"_superseded_by": "integer"}),
+        ):
+            spec = ", ".join(f'"{c}" {t}' for c, t in {**columns, **extra}.items())
+            con.execute(f"create table if not exists {table} ({spec})")
+            for column, kind in {**columns, **extra}.items():
+                con.execute(f'alter table {table} add column if not exists "{column}" {kind}')
+    for setting in SETTINGS:
+        con.execute(
+            "insert into settings (key, value, description) values (?, ?, ?) "
+            "on conflict do nothing",
+            [setting.key, setting.default, setting.description],
+        )
+
+
+def get_settings(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    return dict(con.execute("select key, value from settings order by key").fetchall())
+
+
+def set_setting(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
+    if key not in SETTING_KEYS:
+        raise KeyError(f"unknown setting {key!r}; known: {', '.join(SETTING_KEYS)}")
+    if key in ("year_start_month",) and not (value.isdigit() and 1 <= int(value) <= 12):
+        raise ValueError("year_start_month must be a month number 1-12")
+    if key in ("dormant_years", "expiring_months", "small_cell_threshold") and not value.isdigit():
+        raise ValueError(f"{key} must be a whole number")
+    con.execute("update settings set value = ? where key = ?", [value, key])

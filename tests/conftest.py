@@ -1,0 +1,54 @@
+"""Shared fixtures: real DuckDB warehouses (in memory or in tmp_path), real files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipelines.build import build
+from pipelines.ingest.load import import_file
+from pipelines.warehouse import connect
+from tests import fixture_data
+
+REPO = Path(__file__).resolve().parents[1]
+REAL_DATA = REPO.parent / "shared" / "data" / "real"
+KEY = b"test-key-" + b"0" * 23
+
+
+@pytest.fixture
+def key() -> bytes:
+    return KEY
+
+
+@pytest.fixture
+def con() -> duckdb.DuckDBPyConnection:
+    connection = connect(":memory:")
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(scope="session")
+def fixture_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The small fixture university as import files (see tests/fixture_data.py)."""
+    return fixture_data.write(tmp_path_factory.mktemp("fixture"))
+
+
+@pytest.fixture(scope="session")
+def fixture_warehouse(tmp_path_factory: pytest.TempPathFactory, fixture_files) -> Path:
+    """A built warehouse file of the fixture university; tests open it read-only."""
+    path = tmp_path_factory.mktemp("warehouse") / "fixture.duckdb"
+    connection = connect(path)
+    for table, file in fixture_files.items():
+        import_file(connection, file, KEY, table=table)
+    build(connection)
+    connection.close()
+    return path
+
+
+@pytest.fixture
+def built(fixture_warehouse: Path) -> duckdb.DuckDBPyConnection:
+    connection = duckdb.connect(str(fixture_warehouse), read_only=True)
+    yield connection
+    connection.close()
