@@ -1,0 +1,1 @@
+"""Everything that writes the warehouse: contract, ingest, SQL models, KPI registry, CLI."""

@@ -1,0 +1,1 @@
+"""Reading, mapping, validating, pseudonymising and loading import files."""
