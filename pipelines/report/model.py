@@ -79,6 +79,11 @@ class Table:
     units: Mapping[str, str]
     chart: Chart | None = None
     row_units: tuple[str, ...] | None = None  # KPI tables: each row has its own unit
+    # how the counts hang together (what suppression protected): the count columns, the one
+    # among them that is the row total, and whether the last row is the column total
+    counts: tuple[str, ...] = ()
+    row_total: str | None = None
+    total_row: bool = False
 
     @property
     def label_column(self) -> str:
@@ -194,6 +199,8 @@ def finish_table(
     total_row: bool = False,
     derived: Mapping[str, Sequence[str]] | None = None,
     chart: Chart | None = None,
+    preset: pd.DataFrame | None = None,
+    row_units: tuple[str, ...] | None = None,
 ) -> Table:
     """Suppress and blank small counts, and return the finished table.
 
@@ -201,11 +208,15 @@ def finish_table(
     ``row_total`` names the one among them that is the sum of the others in its row, and
     ``total_row`` says the last row is the sum of the rows above. ``derived`` maps a column
     (a rate, an ECTS sum) to the count columns it would reveal: it is hidden, flagged ``c``,
-    whenever one of them is.
+    whenever one of them is. ``preset`` holds flags decided by the caller (KPI tables, whose
+    cells do not add up), applied with the rest.
     """
     frame = frame.reset_index(drop=True)
     flags = pd.DataFrame("", index=frame.index, columns=frame.columns)
     counts = list(counts)
+    if preset is not None and suppression.enabled:
+        for column in preset.columns:
+            flags[column] = preset[column].to_numpy()
     if suppression.enabled and counts and len(frame):
         ordered = [c for c in counts if c != row_total] + ([row_total] if row_total else [])
         values = frame[ordered].fillna(0).to_numpy(dtype=np.int64)
@@ -221,8 +232,23 @@ def finish_table(
     frame = frame.astype({c: "object" for c in frame.columns[1:]})
     for column in frame.columns[1:]:
         frame.loc[flags[column] != "", column] = None
-        frame[column] = frame[column].map(_plain)
-    return Table(key, title, note, frame, flags, dict(units), chart)
+        # object dtype on purpose: .map() would turn None back into NaN
+        frame[column] = pd.Series(
+            [_plain(v) for v in frame[column]], index=frame.index, dtype="object"
+        )
+    return Table(
+        key,
+        title,
+        note,
+        frame,
+        flags,
+        dict(units),
+        chart,
+        row_units=row_units,
+        counts=tuple(counts),
+        row_total=row_total,
+        total_row=total_row,
+    )
 
 
 def _plain(value: object) -> object:

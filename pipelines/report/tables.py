@@ -717,16 +717,17 @@ def _kpi_table(
     inputs: Inputs,
     chart: Chart | None = None,
 ) -> Table:
-    table = finish_table(
-        key=key, title=title, note=note, frame=frame, units={}, suppression=inputs.suppression
+    return finish_table(
+        key=key,
+        title=title,
+        note=note,
+        frame=frame,
+        units={},
+        suppression=inputs.suppression,
+        chart=chart,
+        preset=flags.reset_index(drop=True),
+        row_units=tuple(units),
     )
-    full_flags = pd.DataFrame("", index=frame.index, columns=frame.columns)
-    for column in flags.columns:
-        full_flags[column] = flags[column].to_numpy()
-    kept = table.frame.copy()
-    for column in flags.columns:
-        kept.loc[full_flags[column] != "", column] = None
-    return Table(key, title, note, kept, full_flags, {}, chart, row_units=tuple(units))
 
 
 def headline_kpis(inputs: Inputs) -> Table:
