@@ -48,6 +48,9 @@ def chart_drawing(table: Table) -> Drawing | None:
         names = list(spec.series)
         data = [[_value(v) for v in rows[s]] for s in spec.series]
     data = [[_value(v) for v in series] for series in data]
+    if spec.kind == "line":  # a line whose every point is hidden is left out, with its name
+        kept = [i for i, series in enumerate(data) if any(v is not None for v in series)]
+        data, names = [data[i] for i in kept], [names[i] for i in kept]
     if not any(v is not None for series in data for v in series):
         return None
     drawing = Drawing(WIDTH, HEIGHT)
@@ -145,7 +148,11 @@ def chart_svg(table: Table) -> str | None:
     if drawing is None:
         return None
     svg = renderSVG.drawToString(drawing)
-    return svg[svg.index("<svg") :]
+    svg = svg[svg.index("<svg") :]
+    # the PDF embeds its font; the HTML names the families a browser has (the page's own)
+    bold = f"font-family: {fonts.FAMILY}; font-weight: bold;"
+    svg = svg.replace(f"font-family: {fonts.BOLD};", bold)
+    return svg.replace(f"font-family: {fonts.REGULAR};", f"font-family: {fonts.FAMILY};")
 
 
 def _value(value: object) -> float | None:
