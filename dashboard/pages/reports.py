@@ -38,7 +38,7 @@ def build(
 
 path = str(queries.warehouse_path())
 years, faculties = report.options(path)
-left, middle, right = st.columns([1, 2, 1])
+left, middle, right = st.columns([1, 2, 1.4])
 year = left.selectbox("Academic year", years, index=len(years) - 1)
 scope = middle.selectbox("Scope", [WHOLE, *faculties], help="The whole university or one faculty.")
 suppress = right.toggle(
