@@ -14,6 +14,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from pipelines.kpis import KpiQueryError, available_years
+
 SQL = Path(__file__).resolve().parent / "sql"
 
 
@@ -33,14 +35,9 @@ def _frame(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> pd.Da
 def years(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Academic years with KPI values, oldest first."""
     try:
-        rows = con.execute(
-            "select distinct academic_year from kpi_values order by academic_year"
-        ).fetchall()
-    except duckdb.CatalogException:
-        raise ReportError(
-            "the warehouse has no marts yet: import data and run `mobility build`"
-        ) from None
-    return [r[0] for r in rows]
+        return available_years(con)
+    except KpiQueryError as exc:
+        raise ReportError(str(exc)) from None
 
 
 def faculties(con: duckdb.DuckDBPyConnection) -> list[str]:

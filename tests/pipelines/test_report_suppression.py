@@ -77,12 +77,18 @@ tables = st.tuples(st.integers(1, 6), st.integers(1, 5), st.booleans(), st.boole
 )
 
 
+def protected(case) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The table with its margins, and protect()'s primary and complementary masks."""
+    interior, row_totals, column_totals = case
+    table = with_margins(interior, row_totals, column_totals)
+    return table, *protect(table, row_totals, column_totals, THRESHOLD)
+
+
 @settings(max_examples=300, deadline=None)
 @given(tables)
 def test_no_suppressed_cell_can_be_recovered_from_the_totals(case):
-    interior, row_totals, column_totals = case
-    table = with_margins(interior, row_totals, column_totals)
-    primary, complementary = protect(table, row_totals, column_totals, THRESHOLD)
+    _, row_totals, column_totals = case
+    table, primary, complementary = protected(case)
     hidden = primary | complementary
     assert recoverable_cells(table, hidden, row_totals, column_totals) == []
 
@@ -90,9 +96,8 @@ def test_no_suppressed_cell_can_be_recovered_from_the_totals(case):
 @settings(max_examples=300, deadline=None)
 @given(tables)
 def test_every_line_with_a_total_holds_zero_or_at_least_two_hidden_cells(case):
-    interior, row_totals, column_totals = case
-    table = with_margins(interior, row_totals, column_totals)
-    primary, complementary = protect(table, row_totals, column_totals, THRESHOLD)
+    _, row_totals, column_totals = case
+    _, primary, complementary = protected(case)
     hidden = primary | complementary
     if row_totals:
         assert all(n != 1 for n in hidden.sum(axis=1))
@@ -103,9 +108,7 @@ def test_every_line_with_a_total_holds_zero_or_at_least_two_hidden_cells(case):
 @settings(max_examples=300, deadline=None)
 @given(tables)
 def test_small_counts_are_primary_and_zeros_are_never_hidden(case):
-    interior, row_totals, column_totals = case
-    table = with_margins(interior, row_totals, column_totals)
-    primary, complementary = protect(table, row_totals, column_totals, THRESHOLD)
+    table, primary, complementary = protected(case)
     assert np.array_equal(primary, (table >= 1) & (table <= THRESHOLD - 1))
     assert not (primary & complementary).any()
     assert (table[complementary] >= THRESHOLD).all()  # complements are visible-size counts
