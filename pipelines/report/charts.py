@@ -100,7 +100,9 @@ def chart_drawing(table: Table) -> Drawing | None:
         if spec.kind == "hbar":
             x = chart.x + chart.width * share
             line = Line(x, chart.y, x, chart.y + chart.height)
-            label = String(x + 3, chart.y + chart.height + 3, spec.reference_label)
+            label = String(
+                x - 3, chart.y + chart.height + 3, spec.reference_label, textAnchor="end"
+            )
         else:
             y = chart.y + chart.height * share
             line = Line(chart.x, y, chart.x + chart.width, y)
