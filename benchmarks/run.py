@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from benchmarks import demo_build
+from benchmarks import demo_build, report
 
 
 def main() -> None:
     demo_build.main()
+    report.main()
 
 
 if __name__ == "__main__":

@@ -4,5 +4,8 @@ import streamlit as st
 
 st.set_page_config(page_title="Mobility Atlas", page_icon="🌍", layout="wide")
 
-pages = [st.Page("pages/overview.py", title="Overview", icon="📊", default=True)]
+pages = [
+    st.Page("pages/overview.py", title="Overview", icon="📊", default=True),
+    st.Page("pages/reports.py", title="Reports", icon="📄"),
+]
 st.navigation(pages).run()

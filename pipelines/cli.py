@@ -1,4 +1,4 @@
-"""The ``mobility`` command: ingest, build, kpi, demo, imports, settings, contract.
+"""The ``mobility`` command: ingest, build, kpi, report, demo, imports, settings, contract.
 
 Built with typer (commands from type hints) and rich (tables and progress bars). Every
 command takes ``--warehouse PATH`` (default ``$MOBILITY_WAREHOUSE`` or
@@ -277,6 +277,64 @@ def _fmt(value: float, unit: str | None) -> str:
     if unit in ("EUR", "days"):
         return f"{value:,.0f}"
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+class ReportFormat(StrEnum):
+    xlsx = "xlsx"
+    pdf = "pdf"
+    html = "html"
+
+
+@app.command()
+def report(
+    year: Annotated[
+        str | None, typer.Option(help="Academic year, e.g. 2024/25 (default: latest).")
+    ] = None,
+    faculty: Annotated[
+        str | None, typer.Option(help="Only this faculty (default: the whole university).")
+    ] = None,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", help="xlsx, pdf or html.")
+    ] = ReportFormat.pdf,
+    out: Annotated[
+        Path | None,
+        typer.Option(help="File to write (default: mobility-report-<year>.<format> here)."),
+    ] = None,
+    suppress: Annotated[
+        bool,
+        typer.Option(
+            "--suppress/--no-suppress",
+            help="Small-cell suppression (default on); --no-suppress is for internal use only.",
+        ),
+    ] = True,
+    warehouse: WarehouseOption = None,
+) -> None:
+    """Write the accreditation report pack: standard tables, charts, definitions, provenance."""
+    from pipelines import report as reports
+
+    path = config.warehouse_path(warehouse)
+    try:
+        made = reports.build_report(path, year, faculty, suppress)
+        data = reports.render(made, fmt.value)
+    except reports.ReportError as exc:
+        raise fail(str(exc)) from None
+    except duckdb.IOException as exc:
+        raise fail(f"{path}: cannot open the warehouse ({exc})") from None
+    target = out or Path(reports.file_name(made, fmt.value))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    hidden = sum(t.hidden_cells() for t in made.tables)
+    console.print(
+        f"wrote {target} ({len(data) / 1024:,.0f} KB): {made.cover.academic_year}, "
+        f"{made.cover.scope}, {len(made.tables)} tables, "
+        + (f"{hidden:,} cells suppressed" if suppress else "suppression OFF")
+    )
+    if not suppress:
+        errors.print(
+            "warning: small-cell suppression is off; the report shows counts below "
+            f"{made.cover.suppression.threshold} and is for internal use only",
+            highlight=False,
+        )
 
 
 @app.command()
