@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from benchmarks import demo_build
+from benchmarks import demo_build, page_render
 
 
 def main() -> None:
     demo_build.main()
+    page_render.main()
 
 
 if __name__ == "__main__":

@@ -103,3 +103,13 @@ def percent_column(label: str, help: str | None = None) -> st.column_config.Numb
 
 def euro_column(label: str, help: str | None = None) -> st.column_config.NumberColumn:
     return st.column_config.NumberColumn(label, help=help, format="euro")
+
+
+def choice(label: str, options: dict[str, str], key: str, default: str | None = None) -> str:
+    """A row of buttons choosing one of ``options`` (value -> label); never empty (a second
+    click on the chosen button would otherwise deselect it)."""
+    first = default or next(iter(options))
+    chosen = st.segmented_control(
+        label, list(options), default=first, format_func=options.get, key=key
+    )
+    return chosen or first

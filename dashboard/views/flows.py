@@ -15,20 +15,18 @@ if flows.empty:
     st.stop()
 
 left, right = st.columns([1, 1])
-direction = left.segmented_control(
-    "Map shows",
-    ["outbound", "inbound"],
-    default="inbound" if flt.direction == "inbound" else "outbound",
-    format_func=lambda d: {"outbound": "Outbound: where we go", "inbound": "Inbound: who comes"}[d],
-    key="flows_direction",
-)
-direction = direction or "outbound"
-region = right.segmented_control(
-    "Area", ["world", "europe"], default="world", format_func=str.capitalize, key="flows_scope"
-)
+with left:
+    direction = components.choice(
+        "Map shows",
+        {"outbound": "Outbound: where we go", "inbound": "Inbound: who comes"},
+        "flows_direction",
+        default="inbound" if flt.direction == "inbound" else "outbound",
+    )
+with right:
+    region = components.choice("Area", {"world": "World", "europe": "Europe"}, "flows_scope")
 kpi = f"{direction}_mobilities"
 components.chart(
-    charts.world_map(flows, direction, direction, region or "world"),
+    charts.world_map(flows, direction, direction, region),
     flows[["country", "iso3", "country_name", "region", "outbound", "inbound", "balance"]],
     "mobilities by country",
     [kpi],

@@ -10,14 +10,7 @@ st.title("Outcomes")
 st.caption(f"Credit recognition and language learning · {scope}")
 
 st.subheader("Credit recognition and credit success")
-by = st.segmented_control(
-    "Group by",
-    list(queries.OUTCOME_GROUPS),
-    default="faculty",
-    format_func=queries.OUTCOME_GROUPS.get,
-    key="outcomes_by",
-)
-by = by or "faculty"
+by = components.choice("Group by", queries.OUTCOME_GROUPS, "outcomes_by")
 credits = queries.credit_outcomes(flt, by)
 if credits.empty:
     components.no_data("completed outbound student mobilities with ECTS")
@@ -59,14 +52,7 @@ else:
             scope=scope,
         )
     with right:
-        lang_by = st.segmented_control(
-            "Improvement by",
-            list(queries.LANGUAGE_GROUPS),
-            default="language",
-            format_func=queries.LANGUAGE_GROUPS.get,
-            key="language_by",
-        )
-        lang_by = lang_by or "language"
+        lang_by = components.choice("Improvement by", queries.LANGUAGE_GROUPS, "language_by")
         improvement = queries.language_improvement(flt, lang_by)
         components.chart(
             charts.rate_bars(

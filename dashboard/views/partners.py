@@ -46,27 +46,22 @@ else:
     )
 
 st.subheader("Partner table")
-totals_tab, years_tab = st.tabs(["All selected years", "Per academic year"])
-with totals_tab:
-    components.table(
-        totals,
-        "partners",
-        ["agreement_utilisation"],
-        note=note,
-        scope=scope,
-        column_config=partner_columns,
-        height=420,
-    )
-with years_tab:
-    components.table(
-        queries.partner_years(activity),
-        "partners per year",
-        ["agreement_utilisation"],
-        note=note,
-        scope=scope,
-        column_config=partner_columns,
-        height=420,
-    )
+for tab, frame, name in zip(
+    st.tabs(["All selected years", "Per academic year"]),
+    (totals, queries.partner_years(activity)),
+    ("partners", "partners per year"),
+    strict=True,
+):
+    with tab:
+        components.table(
+            frame,
+            name,
+            ["agreement_utilisation"],
+            note=note,
+            scope=scope,
+            column_config=partner_columns,
+            height=420,
+        )
 
 agreement_columns = {
     "agreement_id": "Agreement",
@@ -84,28 +79,28 @@ agreement_columns = {
     "last_activity_year": "Last activity",
 }
 left, right = st.columns(2)
-with left:
-    st.subheader("Dormant agreements")
-    dormant = queries.dormant_agreements(flt)
-    if dormant.empty:
-        st.success("No dormant agreement.")
-    components.table(
-        dormant,
-        "dormant agreements",
+for column, title, frame, kpis, none, note in (
+    (
+        left,
+        "Dormant agreements",
+        queries.dormant_agreements(flt),
         ["dormant_agreements"],
-        note=f"Window: {queries.dormant_years_setting()} academic years up to the latest. "
-        "Only the faculty filter applies.",
-        column_config=agreement_columns,
-    )
-with right:
-    st.subheader("Expiring within 12 months")
-    expiring = queries.expiring_agreements(flt)
-    if expiring.empty:
-        st.success("No agreement ends within the next 12 months.")
-    components.table(
-        expiring,
-        "expiring agreements",
-        note="Agreements whose validity ends within the next 12 months (setting "
-        "expiring_months), counted from today. Only the faculty filter applies.",
-        column_config=agreement_columns,
-    )
+        "No dormant agreement.",
+        f"Window: {queries.dormant_years_setting()} academic years up to the latest. Only the "
+        "faculty filter applies.",
+    ),
+    (
+        right,
+        "Expiring within 12 months",
+        queries.expiring_agreements(flt),
+        [],
+        "No agreement ends within the next 12 months.",
+        "Agreements whose validity ends within the next 12 months (setting expiring_months), "
+        "counted from today. Only the faculty filter applies.",
+    ),
+):
+    with column:
+        st.subheader(title)
+        if frame.empty:
+            st.success(none)
+        components.table(frame, title, kpis, note=note, column_config=agreement_columns)

@@ -164,7 +164,7 @@ def wait_for_app(page, timeout: float = 30_000) -> None:
         settled = settled + 1 if page.evaluate(idle) else 0
 
 
-def screenshot(page, name: str, folder: Path | None = None) -> Path:
+def screenshot(page, name: str, folder: Path | None = None, max_height: int = 6000) -> Path:
     """Save a screenshot of the whole page to ``folder`` (default $SCREENSHOT_DIR, else
     .test-artifacts/screenshots).
 
@@ -179,7 +179,8 @@ def screenshot(page, name: str, folder: Path | None = None) -> Path:
         '() => Math.max(...[...document.querySelectorAll(\'[data-testid="stMain"], '
         '[data-testid="stMainBlockContainer"]\')].map(e => e.scrollHeight))'
     )
-    page.set_viewport_size({"width": size["width"], "height": max(size["height"], height + 40)})
+    height = min(max(size["height"], height + 40), max_height)
+    page.set_viewport_size({"width": size["width"], "height": height})
     page.wait_for_timeout(500)
     page.screenshot(path=str(path), full_page=True)
     page.set_viewport_size(size)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from tests.dashboard.helpers import (
     ENGINEERING,
     metrics_shown,
@@ -12,11 +10,6 @@ from tests.dashboard.helpers import (
     realised,
     set_filter,
 )
-
-
-@pytest.fixture(autouse=True)
-def warehouse(fixture_warehouse, monkeypatch):
-    monkeypatch.setenv("MOBILITY_WAREHOUSE", str(fixture_warehouse))
 
 
 def test_a_shared_link_sets_the_filters():

@@ -24,11 +24,6 @@ from tests.dashboard.helpers import (
 )
 
 
-@pytest.fixture(autouse=True)
-def warehouse(fixture_warehouse, monkeypatch):
-    monkeypatch.setenv("MOBILITY_WAREHOUSE", str(fixture_warehouse))
-
-
 def students_ratio(year: int, faculty: str) -> float:
     """Outbound mobility ratio of one faculty: distinct physical outbound students over the
     faculty's enrolled students (all its levels)."""

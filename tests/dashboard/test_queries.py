@@ -13,11 +13,6 @@ from tests import fixture_data
 YEARS = (min(fixture_data.YEARS), max(fixture_data.YEARS))
 
 
-@pytest.fixture(autouse=True)
-def warehouse(fixture_warehouse, monkeypatch):
-    monkeypatch.setenv("MOBILITY_WAREHOUSE", str(fixture_warehouse))
-
-
 def mart(built, dimension: str, value: str) -> dict[tuple[int, str], float]:
     rows = built.execute(
         "select year_start, kpi_id, value from kpi_values where dimension = ? "
