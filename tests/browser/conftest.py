@@ -187,16 +187,18 @@ def screenshot(page, name: str, folder: Path | None = None, max_height: int = 60
     return path
 
 
-def wait_for_charts(page, timeout: float = 30_000) -> int:
-    """Wait until the app has settled and every plotly chart on the page has drawn; returns
-    the number of charts."""
+def wait_for_charts(page, minimum: int = 0, timeout: float = 30_000) -> int:
+    """Wait until the app has settled, at least ``minimum`` plotly charts are on the page and
+    every one has drawn; returns the number of charts."""
     wait_for_app(page, timeout)
     page.wait_for_function(
-        """() => {
+        """(minimum) => {
             const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
-            return charts.every(c => c.querySelector('.main-svg'))
+            return charts.length >= minimum
+                && charts.every(c => c.querySelector('.main-svg'))
                 && !document.querySelector('[data-testid="stSkeleton"]');
         }""",
+        arg=minimum,
         timeout=timeout,
     )
     return page.locator('[data-testid="stPlotlyChart"]').count()

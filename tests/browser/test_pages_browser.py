@@ -37,7 +37,7 @@ def metric(page, label: str) -> str:
 
 def test_a_shared_link_opens_the_same_filtered_view(server, page):
     page.goto(f"{server.url}/staff?faculty={quote(ENGINEERING)}&to=2023%2F24")
-    wait_for_charts(page)
+    wait_for_charts(page, CHARTS["staff"])
     assert page.locator("h1").first.inner_text() == "Staff and research"
     sidebar = page.locator('[data-testid="stSidebar"]')
     assert ENGINEERING in sidebar.locator('[data-testid="stMultiSelect"]').first.inner_text()
@@ -53,7 +53,7 @@ def test_a_shared_link_opens_the_same_filtered_view(server, page):
 def test_every_page_draws_its_charts(server, shared_page, name):
     page = shared_page
     page.goto(f"{server.url}/{'' if name == 'overview' else name}")
-    charts = wait_for_charts(page)
+    charts = wait_for_charts(page, CHARTS[name])
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.locator("h1").first.inner_text() == (
         PAGES[name]
@@ -80,7 +80,7 @@ def test_a_filter_changes_the_page_and_the_url(server, page):
 
 def test_a_csv_download_has_the_data_behind_the_chart(server, page):
     page.goto(f"{server.url}/flows")
-    wait_for_charts(page)
+    wait_for_charts(page, CHARTS["flows"])
     with page.expect_download() as download:
         page.get_by_role("button", name="Download CSV").first.click()
     assert download.value.suggested_filename == "mobilities-by-country.csv"
