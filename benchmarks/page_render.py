@@ -11,6 +11,7 @@ Run: ``python -m benchmarks.page_render [--warehouse PATH]`` (default: a fresh d
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
@@ -56,6 +57,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--warehouse", type=Path, help="default: build a demo warehouse")
     args = parser.parse_args()
+    load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as folder:
         warehouse = args.warehouse or demo_warehouse(folder)
         app = str(REPO / "dashboard" / "app.py")
@@ -75,7 +77,8 @@ def main() -> None:
         "Streamlit's AppTest in a fresh process: *cold* with an empty query cache, *warm* "
         "when rerun with the cache filled; the browser's drawing comes on top. The "
         "seconds column is the whole process (Python start, imports, app start, both runs). "
-        "Target: about 1 s per page. `python -m benchmarks.page_render`.",
+        "Target: about 1 s per page. `python -m benchmarks.page_render`. Load average "
+        f"when the run started: {load:.1f} (other work on the machine slows every figure).",
         rows,
     )
 
