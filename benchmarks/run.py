@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from benchmarks import demo_build, report
+from benchmarks import demo_build, page_render, report
 
 
 def main() -> None:
     demo_build.main()
+    page_render.main()
     report.main()
 
 

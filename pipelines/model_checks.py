@@ -80,6 +80,11 @@ CHECKS = (
         not_null=("academic_year", "faculty", "kpi_id", "value"),
     ),
     ModelChecks(
+        "headcounts",
+        unique=("academic_year", "faculty", "study_level"),
+        not_null=("academic_year", "year_start", "faculty"),
+    ),
+    ModelChecks(
         "targets",
         unique=("kpi_id", "academic_year", "faculty"),
         not_null=("kpi_id", "academic_year", "faculty", "target_value"),

@@ -18,7 +18,8 @@ WHOLE = "Whole university"
 st.title("Reports")
 st.caption(
     "Standard tables for accreditation and annual reporting, with KPI definitions, the import "
-    "files they come from, and small-cell suppression."
+    "files they come from, and small-cell suppression. The sidebar filters do not apply "
+    "here: choose the year and scope below."
 )
 if not queries.has_data():
     st.info(

@@ -1,0 +1,115 @@
+"""Building blocks every page repeats: a chart or table with its KPI definitions and a CSV
+download of exactly the data behind it, and the empty state of one block.
+
+Kept apart from pages so that each page stays a list of 'query -> block' steps, and every
+block on every page has the same caption and download (the issue's rule for all pages).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard import charts
+from pipelines import metrics
+
+
+def definitions(kpi_ids: Sequence[str]) -> str:
+    """The registry's definitions of these KPIs, as one caption text."""
+    return " ".join(f"**{k.name}**: {k.definition}" for k in map(metrics.get, kpi_ids))
+
+
+def caption(kpi_ids: Sequence[str], note: str = "", scope: str = "") -> None:
+    parts = [definitions(kpi_ids)] if kpi_ids else []
+    if note:
+        parts.append(note)
+    if scope:
+        parts.append(f"Filters: {scope}.")
+    st.caption(" ".join(parts))
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "data"
+
+
+def download(data: pd.DataFrame, name: str) -> None:
+    """A CSV of the aggregated data behind a block (never person-level rows)."""
+    st.download_button(
+        f"Download CSV ({len(data):,} rows)",
+        data.to_csv(index=False).encode("utf-8"),
+        file_name=f"{_slug(name)}.csv",
+        mime="text/csv",
+        key=f"download-{_slug(name)}",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+
+
+def no_data(what: str) -> None:
+    st.info(
+        f"No {what} match the filters. Widen the filters in the sidebar, or import the data "
+        "(see the Data contract page).",
+        icon=":material/filter_alt_off:",
+    )
+
+
+def chart(
+    fig: go.Figure,
+    data: pd.DataFrame,
+    name: str,
+    kpi_ids: Sequence[str] = (),
+    note: str = "",
+    scope: str = "",
+) -> None:
+    """A chart, its caption (KPI definitions, what it counts, the filters) and its CSV."""
+    st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, key=f"chart-{_slug(name)}")
+    caption(kpi_ids, note, scope)
+    download(data, name)
+
+
+def table(
+    data: pd.DataFrame,
+    name: str,
+    kpi_ids: Sequence[str] = (),
+    note: str = "",
+    scope: str = "",
+    column_config: dict | None = None,
+    height: int | str = "auto",
+) -> None:
+    """A table with the same caption and CSV download as a chart."""
+    st.dataframe(
+        data,
+        hide_index=True,
+        column_config=column_config,
+        key=f"table-{_slug(name)}",
+        height=height,
+    )
+    caption(kpi_ids, note, scope)
+    download(data, name)
+
+
+def count_column(label: str, help: str | None = None) -> st.column_config.NumberColumn:
+    """A whole-number column with thousands separators."""
+    return st.column_config.NumberColumn(label, help=help, format="localized")
+
+
+def percent_column(label: str, help: str | None = None) -> st.column_config.NumberColumn:
+    return st.column_config.NumberColumn(label, help=help, format="%.1f %%")
+
+
+def euro_column(label: str, help: str | None = None) -> st.column_config.NumberColumn:
+    return st.column_config.NumberColumn(label, help=help, format="euro")
+
+
+def choice(label: str, options: dict[str, str], key: str, default: str | None = None) -> str:
+    """A row of buttons choosing one of ``options`` (value -> label); never empty (a second
+    click on the chosen button would otherwise deselect it)."""
+    first = default or next(iter(options))
+    chosen = st.segmented_control(
+        label, list(options), default=first, format_func=options.get, key=key
+    )
+    return chosen or first
