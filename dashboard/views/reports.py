@@ -10,7 +10,7 @@ from functools import partial
 
 import streamlit as st
 
-from dashboard import queries
+from dashboard import filters, queries
 from pipelines import report
 
 WHOLE = "Whole university"
@@ -22,10 +22,7 @@ st.caption(
     "here: choose the year and scope below."
 )
 if not queries.has_data():
-    st.info(
-        "The warehouse is empty. Import your data with `mobility ingest FILE` or run "
-        "`make demo`; then the report pack can be made here."
-    )
+    filters.empty_warehouse()
     st.stop()
 
 
