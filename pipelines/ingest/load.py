@@ -34,7 +34,7 @@ from pipelines.ingest.pseudonymise import Pseudonymiser
 from pipelines.ingest.readers import RawTable, ReadError, ReadInfo, read_file
 from pipelines.ingest.validate import Validation, validate_frame
 from pipelines.rules import ParseContext
-from pipelines.schemas import MODELS, model_for
+from pipelines.schemas import MODELS, ContractModel, model_for
 from pipelines.warehouse import contract_columns
 
 Progress = Callable[[int, int, str], None]
@@ -56,6 +56,8 @@ class Prepared:
     validation: Validation
     source: str = "contract"
     notes: list[str] = field(default_factory=list)
+    # a model outside the own contract (the EC benchmark tables); None: the table's model
+    model: type[ContractModel] | None = None
 
     @property
     def info(self) -> ReadInfo:
@@ -166,7 +168,7 @@ def commit(
     progress: Progress | None = None,
 ) -> ImportResult:
     """Write a prepared import in one transaction; see the module docstring for guarantees."""
-    model = model_for(prepared.table)
+    model = prepared.model or model_for(prepared.table)
     columns = contract_columns(model)
     valid = prepared.validation.valid
     if "person_id" in valid:
@@ -184,7 +186,7 @@ def commit(
         rejections=rejections,
         notes=list(prepared.notes),
     )
-    raw_table = f"raw_{model.table}"
+    raw_table = model.source_table()
     history = f"{raw_table}_history"
     names = ", ".join(f'"{c}"' for c in columns)
     row_hash = "md5(to_json(struct_pack(" + ", ".join(f'"{c}"' for c in columns) + ")))"
