@@ -20,6 +20,7 @@ final as (
         academic_year_label(r.year_start) as academic_year,
         r.year_start,
         r.home_erasmus_code,
+        r.home_code_key,
         coalesce(hi.name, r.home_erasmus_code, r.home_name) as home_institution,
         r.home_country,
         hc.name as home_country_name,
