@@ -185,3 +185,49 @@ def write_all(folder: Path) -> dict[str, Path]:
         "institutions": write_institutions(folder / "EUC.json"),
         "flows": write_flows(folder / "Learning-mobility-flows-since-2014.csv"),
     }
+
+
+def build_warehouse(folder: Path, own_erasmus_code: str | None = None) -> Path:
+    """A built warehouse file holding only these EC files (imported as a user would)."""
+    from pipelines.build import build
+    from pipelines.ingest.erasmus_ec import import_ec_file
+    from pipelines.warehouse import connect, set_setting
+    from tests.conftest import KEY
+
+    path = folder / "benchmark.duckdb"
+    con = connect(path)
+    for file in write_all(folder / "files").values():
+        import_ec_file(con, file, KEY)
+    if own_erasmus_code:
+        set_setting(con, "own_erasmus_code", own_erasmus_code)
+    build(con)
+    con.close()
+    return path
+
+
+def expected_summary(home: str, year: str | None) -> dict[str, dict[str, float]]:
+    """The Benchmark page's figures per scope, computed with pandas from the fixture."""
+    records = expected_records()
+    if year is not None:
+        records = records[records["academic_year"] == year]
+    country = records.loc[records["home_erasmus_code"] == home, "home_country"].iloc[0]
+    scopes = {
+        "institution": records[records["home_erasmus_code"] == home],
+        "country": records[records["home_country"] == country],
+        "programme": records,
+    }
+    return {
+        scope: {
+            "participants": len(part),
+            "average_duration_months": part["months"].mean(),
+            "placement_share": 100 * part["mobility_type"].isin(["placement", "combined"]).mean(),
+            "female_share": 100 * (part["gender"] == "female").mean(),
+        }
+        for scope, part in scopes.items()
+    }
+
+
+def default_year() -> str:
+    """The academic year with the most records (ties: the later year)."""
+    counts = expected_records()["academic_year"].value_counts()
+    return max(counts.index, key=lambda y: (counts[y], y))
