@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from benchmarks import demo_build
+from benchmarks import demo_build, erasmus_ec_import
 
 
 def main() -> None:
     demo_build.main()
+    erasmus_ec_import.main()
 
 
 if __name__ == "__main__":
