@@ -73,46 +73,39 @@ for column, (scope, label) in zip(st.columns(3), scopes.items(), strict=True):
             kpi.name, formatting.benchmark_value(value, unit), help=kpi.definition, border=True
         )
 
+
+def share_tab(breakdown: str, title: str, axis: str, kpi_id: str, file_name: str) -> None:
+    """One breakdown's shares in the three scopes: chart, definition, download."""
+    shares = queries.benchmark_shares(breakdown, home, year)
+    if shares.empty:
+        st.info(f"No {axis.lower()} recorded for this institution in the chosen year.")
+        return
+    st.plotly_chart(charts.benchmark_share_bars(shares, title, scopes, axis))
+    st.caption(metrics.BENCHMARK_BY_ID[kpi_id].definition)
+    st.download_button(
+        f"Download {title.lower()} (CSV)",
+        formatting.csv_bytes(shares),
+        file_name=file_name,
+        mime="text/csv",
+    )
+
+
 destinations, levels, flows, unknown = st.tabs(
     ["Destination countries", "Study levels", "National flows", "Institution codes"]
 )
 with destinations:
-    shares = queries.benchmark_shares("destination", home, year)
-    kpi = metrics.BENCHMARK_BY_ID["benchmark_destination_share"]
-    if shares.empty:
-        st.info("No destinations recorded for this institution in the chosen year.")
-    else:
-        st.plotly_chart(
-            charts.benchmark_share_bars(
-                shares,
-                "Destination-country shares: the institution's top destinations",
-                scopes,
-                "Destination country",
-            )
-        )
-        st.caption(kpi.definition)
-        st.download_button(
-            "Download destination shares (CSV)",
-            formatting.csv_bytes(shares),
-            file_name="benchmark_destinations.csv",
-            mime="text/csv",
-        )
+    share_tab(
+        "destination",
+        "Destination-country shares",
+        "Destination country",
+        "benchmark_destination_share",
+        "benchmark_destinations.csv",
+    )
+    st.caption("Shown: the institution's largest destinations.")
 with levels:
-    shares = queries.benchmark_shares("level", home, year)
-    kpi = metrics.BENCHMARK_BY_ID["benchmark_level_share"]
-    if shares.empty:
-        st.info("No study levels recorded for this institution in the chosen year.")
-    else:
-        st.plotly_chart(
-            charts.benchmark_share_bars(shares, "Study-level mix", scopes, "Study level")
-        )
-        st.caption(kpi.definition)
-        st.download_button(
-            "Download study-level mix (CSV)",
-            formatting.csv_bytes(shares),
-            file_name="benchmark_levels.csv",
-            mime="text/csv",
-        )
+    share_tab(
+        "level", "Study-level mix", "Study level", "benchmark_level_share", "benchmark_levels.csv"
+    )
 with flows:
     periods = queries.benchmark_flow_periods()
     sources = {

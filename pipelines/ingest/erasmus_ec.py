@@ -27,10 +27,15 @@ import pandas as pd
 
 from pipelines.ingest.columns import fold, header_score, map_headers
 from pipelines.ingest.ec_schemas import EC_MODELS, EcMobility
-from pipelines.ingest.load import ImportFailed, ImportResult, Prepared, commit, file_sha256
+from pipelines.ingest.load import (
+    ImportFailed,
+    ImportResult,
+    Prepared,
+    commit,
+    file_sha256,
+    validate_read,
+)
 from pipelines.ingest.readers import RawTable, ReadError, ReadInfo, read_file
-from pipelines.ingest.validate import validate_frame
-from pipelines.rules import ParseContext
 
 SOURCE = "erasmus-ec"
 # Required columns a file may lack: given at import (None) or derived from another column.
@@ -174,18 +179,7 @@ def prepare(path: str | Path, progress: Progress | None = None) -> Prepared:
         frame["record_id"] = sha256[:12] + ":" + raw.frame.index.astype(str)
         if variant.academic_year and "reported_year" not in frame:
             frame["reported_year"] = variant.academic_year
-    fields = len(model.model_fields)
-    done = 0
-
-    def step(n: int) -> None:
-        nonlocal done
-        done += n
-        if progress:
-            progress(done, fields + 2, "validating")
-
-    validation = validate_frame(frame, model, ParseContext(decimal=raw.info.decimal), step)
-    if raw.info.bad_rows:
-        validation = validation.with_unparsed_rows(raw.info.bad_rows)
+    validation = validate_read(frame, model, raw, progress)
     prepared = Prepared(
         path, variant.table, sha256, raw, mapping, validation, source=SOURCE, model=model
     )

@@ -90,6 +90,29 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def validate_read(
+    frame: pd.DataFrame,
+    model: type[ContractModel],
+    raw: RawTable,
+    progress: Progress | None = None,
+) -> Validation:
+    """Validate a file's mapped columns, reporting progress per column; rows the reader
+    could not split are added as rejections."""
+    fields = len(model.model_fields)
+    done = 0
+
+    def step(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress:
+            progress(done, fields + 2, "validating")
+
+    validation = validate_frame(frame, model, ParseContext(decimal=raw.info.decimal), step)
+    if raw.info.bad_rows:
+        validation = validation.with_unparsed_rows(raw.info.bad_rows)
+    return validation
+
+
 def prepare(
     path: str | Path,
     table: str | None = None,
@@ -119,18 +142,7 @@ def prepare(
             f"{', '.join(mapping.missing_required)} (see docs/data-contract.md for accepted names)"
         )
     frame = to_contract_frame(raw.frame, mapping)
-    fields = len(model.model_fields)
-    done = 0
-
-    def step(n: int) -> None:
-        nonlocal done
-        done += n
-        if progress:
-            progress(done, fields + 2, "validating")
-
-    validation = validate_frame(frame, model, ParseContext(decimal=raw.info.decimal), step)
-    if raw.info.bad_rows:
-        validation = validation.with_unparsed_rows(raw.info.bad_rows)
+    validation = validate_read(frame, model, raw, progress)
     prepared = Prepared(path, table, file_sha256(path), raw, mapping, validation)
     if "status" not in mapping.mapped() and "status" in model.model_fields:
         prepared.notes.append("no status column: every mobility is taken as completed")
