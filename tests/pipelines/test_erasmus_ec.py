@@ -449,3 +449,34 @@ def test_ka1_later_release_columns_in_an_xlsx(tmp_path):
     assert (stored["home_country"], stored["host_country"]) == ("DE", "GR")
     assert (stored["participants"], stored["study_level"]) == (4, 7)
     assert stored["reported_year"] == "2022/23"
+
+
+# --- the command ------------------------------------------------------------------------
+
+
+def test_mobility_ingest_source_erasmus_ec(files, tmp_path):
+    from tests.pipelines.test_cli import run
+
+    warehouse = tmp_path / "w.duckdb"
+    done = run(
+        "ingest", "--source", "erasmus-ec", *(str(p) for p in files.values()), warehouse=warehouse
+    )
+    out = " ".join(done.stdout.split())
+    rows = len(ec.llp_records())
+    assert f"students_llp.csv -> ec_mobilities (import #1): {rows:,} loaded" in out
+    assert "recognised as: LLP student mobility, cleaned" in out
+    assert "EUC.json -> ec_institutions (import #2)" in out
+    assert "institutions: 1 code(s) in the records are not in the EC institution list" in out
+    again = run("ingest", "--source", "erasmus-ec", str(files["records"]), warehouse=warehouse)
+    assert "already imported (import #1)" in again.stdout
+    wrong = run(
+        "ingest",
+        "--source",
+        "erasmus-ec",
+        "--table",
+        "mobilities",
+        str(files["records"]),
+        warehouse=warehouse,
+        check_code=2,
+    )
+    assert "do not apply to --source erasmus-ec" in wrong.stderr
