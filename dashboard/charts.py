@@ -38,16 +38,25 @@ BENCHMARK_COLOURS = {"institution": OUTBOUND, "country": INBOUND, "programme": N
 
 
 def benchmark_share_bars(
-    frame: pd.DataFrame, title: str, scope_labels: dict[str, str], category_title: str
+    frame: pd.DataFrame,
+    title: str,
+    scope_labels: dict[str, str],
+    category_title: str,
+    by_share: bool = True,
 ) -> go.Figure:
     """Grouped horizontal bars: each category's share (%) in each scope.
 
-    ``frame`` has columns scope, category, participants, share_pct; categories are shown in
-    the order of the first scope's shares, largest on top.
+    ``frame`` has columns scope, category, participants, share_pct. Categories are shown in
+    the order of the first scope's shares, largest on top, or (``by_share`` False) in their
+    own order, first on top.
     """
-    first = frame[frame["scope"] == next(iter(scope_labels))]
-    order = first.sort_values("share_pct")["category"].tolist()
-    order += sorted(set(frame["category"]) - set(order))
+    categories = set(frame["category"])
+    if by_share:
+        first = frame[frame["scope"] == next(iter(scope_labels))]
+        order = first.sort_values("share_pct")["category"].tolist()
+        order = sorted(categories - set(order), reverse=True) + order
+    else:
+        order = sorted(categories, reverse=True)
     fig = go.Figure()
     for scope, label in scope_labels.items():
         part = frame[frame["scope"] == scope].set_index("category").reindex(order)
@@ -68,8 +77,8 @@ def benchmark_share_bars(
         barmode="group",
         xaxis_title="Share of participants (%)",
         yaxis_title=category_title,
-        legend={"orientation": "h", "y": -0.15},
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
+        margin={"l": 10, "r": 10, "t": 80, "b": 10},
         height=max(320, 60 + 26 * len(order) * max(1, len(scope_labels)) // 2),
     )
     fig.update_xaxes(rangemode="tozero", ticksuffix=" %")

@@ -125,8 +125,8 @@ _BENCHMARK_SCOPED = """
 _BENCHMARK_CATEGORIES = {
     "destination": "destination_country_name",
     "level": (
-        "case study_level when 5 then 'Short cycle (EQF 5)' when 6 then 'First cycle (EQF 6)' "
-        "when 7 then 'Second cycle (EQF 7)' when 8 then 'Doctorate (EQF 8)' end"
+        "case study_level when 5 then 'EQF 5 · short cycle' when 6 then 'EQF 6 · first cycle' "
+        "when 7 then 'EQF 7 · second cycle' when 8 then 'EQF 8 · doctorate' end"
     ),
 }
 
@@ -223,11 +223,12 @@ def _benchmark_summary(home_code: str, year: str | None) -> pd.DataFrame:
 
 
 def benchmark_shares(breakdown: str, home_code: str, year: str | None, top: int = 12):
-    """Shares (%) of a breakdown per scope, for the institution's top categories.
+    """Shares (%) of a breakdown per scope.
 
-    ``breakdown`` is ``destination`` or ``level``. Returns scope, category, participants,
-    share_pct; categories are the institution's ``top`` largest (all levels for ``level``).
+    ``breakdown`` is ``destination`` (the institution's ``top`` largest destinations) or
+    ``level`` (every level of any scope). Returns scope, category, participants, share_pct.
     """
+    every = breakdown == "level"
     category = _BENCHMARK_CATEGORIES[breakdown]
     return query(
         _BENCHMARK_SCOPED
@@ -249,13 +250,14 @@ def benchmark_shares(breakdown: str, home_code: str, year: str | None, top: int 
         )
         select s.scope, s.category, s.participants, s.share_pct
         from shares as s
-        where s.category in (select category from top)
+        where ? or s.category in (select category from top)
         order by s.category
         """,
         year,
         year,
         home_code,
         top,
+        every,
     )
 
 

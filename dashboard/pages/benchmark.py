@@ -80,7 +80,8 @@ def share_tab(breakdown: str, title: str, axis: str, kpi_id: str, file_name: str
     if shares.empty:
         st.info(f"No {axis.lower()} recorded for this institution in the chosen year.")
         return
-    st.plotly_chart(charts.benchmark_share_bars(shares, title, scopes, axis))
+    by_share = breakdown == "destination"
+    st.plotly_chart(charts.benchmark_share_bars(shares, title, scopes, axis, by_share))
     st.caption(metrics.BENCHMARK_BY_ID[kpi_id].definition)
     st.download_button(
         f"Download {title.lower()} (CSV)",
