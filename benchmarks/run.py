@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from benchmarks import demo_build, page_render, report
+from benchmarks import demo_build, page_render, erasmus_ec_import, report
 
 
 def main() -> None:
     demo_build.main()
     page_render.main()
     report.main()
+    erasmus_ec_import.main()
 
 
 if __name__ == "__main__":

@@ -27,6 +27,9 @@ pages = {
         st.Page("views/programmes.py", title="Programmes", icon=":material/category:"),
         st.Page("views/country.py", title="Country explorer", icon=":material/travel_explore:"),
     ],
+    "Benchmark": [
+        st.Page("views/benchmark.py", title="Erasmus benchmark", icon=":material/leaderboard:"),
+    ],
     "Reports": [
         st.Page("views/reports.py", title="Reports", icon=":material/summarize:"),
     ],

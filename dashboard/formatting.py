@@ -79,3 +79,17 @@ def language_name(code: str) -> str:
     """ISO 639-1 code -> English name ('de' -> 'German'); unknown codes stay as they are."""
     language = pycountry.languages.get(alpha_2=code) if len(code) == 2 else None
     return language.name if language else code
+
+
+def benchmark_value(value: float | None, unit: str) -> str:
+    """A Benchmark-page figure: counts with separators, months and percentages to one decimal."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if unit == "months":
+        return f"{value:,.1f} months"
+    return kpi_value(value, unit)
+
+
+def csv_bytes(frame) -> bytes:
+    """A table as UTF-8 CSV for a download button (what is on screen, aggregates only)."""
+    return frame.to_csv(index=False).encode("utf-8")

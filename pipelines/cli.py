@@ -24,6 +24,7 @@ from rich.table import Table
 
 from pipelines import config
 from pipelines.build import BuildFailed, build
+from pipelines.ingest import erasmus_ec
 from pipelines.ingest.load import ImportFailed, ImportResult, commit, prepare
 from pipelines.ingest.pseudonymise import load_or_create_key
 from pipelines.ingest.readers import ReadError
@@ -139,6 +140,8 @@ def run_import(
 
         big = file.exists() and file.stat().st_size > PROGRESS_MIN_ROWS * 100
         bar.update(task, visible=big)
+        if source == erasmus_ec.SOURCE:
+            return erasmus_ec.import_ec_file(con, file, key, update)
         prepared = prepare(file, table, sheet, update)
         prepared.source = source
         return commit(con, prepared, key, update)
@@ -158,6 +161,27 @@ def run_build(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+class Source(StrEnum):
+    contract = "contract"
+    erasmus_ec = "erasmus-ec"
+
+
+def print_institution_resolution(con: duckdb.DuckDBPyConnection) -> None:
+    """Say how many institution codes of the EC records the EC institution list resolves."""
+    if not con.execute("select count(*) from ec_institutions").fetchone()[0]:
+        console.print(
+            "  institutions: no EC institution list imported yet; import EUC.json with "
+            "--source erasmus-ec to resolve codes to names, cities and countries"
+        )
+        return
+    codes, participants = erasmus_ec.unknown_institutions(con)
+    console.print(
+        f"  institutions: {codes:,} code(s) in the records are not in the EC institution list "
+        f"({participants:,} participants); they are kept and listed on the Benchmark page "
+        "(table benchmark_institutions, in_institution_list = false)"
+    )
+
+
 @app.command()
 def ingest(
     files: Annotated[list[Path], typer.Argument(help="CSV, XLSX or Parquet files.")],
@@ -174,9 +198,19 @@ def ingest(
     do_build: Annotated[
         bool, typer.Option("--build/--no-build", help="Rebuild the marts afterwards.")
     ] = True,
+    source: Annotated[
+        Source,
+        typer.Option(
+            help="contract: the university's own files; erasmus-ec: European Commission "
+            "Erasmus files (records, EUC.json institution list, country flow table) as "
+            "benchmark data, kept apart (see docs/erasmus-ec.md).",
+        ),
+    ] = Source.contract,
     warehouse: WarehouseOption = None,
 ) -> None:
     """Validate and import files; each file is one all-or-nothing transaction."""
+    if source is Source.erasmus_ec and (table or sheet):
+        raise fail("--table and --sheet do not apply to --source erasmus-ec (detected)")
     path = config.warehouse_path(warehouse)
     con = open_warehouse(path)
     key = load_or_create_key(config.secret_path(path))
@@ -184,13 +218,15 @@ def ingest(
     try:
         for file in files:
             try:
-                result = run_import(con, file, key, table, sheet)
+                result = run_import(con, file, key, table, sheet, source=source.value)
             except (ReadError, ImportFailed) as exc:
                 raise fail(str(exc)) from None
             print_import(result)
             changed |= bool(result.loaded or result.updated)
         if do_build and changed:
             run_build(con)
+            if source is Source.erasmus_ec:
+                print_institution_resolution(con)
     except KeyboardInterrupt:
         raise fail("interrupted: the file being imported was not imported", 130) from None
     except BuildFailed as exc:
