@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from benchmarks import demo_build, page_render, erasmus_ec_import, report
+from benchmarks import demo_build, erasmus_ec_import, page_render, report
 
 
 def main() -> None:
