@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import duckdb
@@ -13,7 +14,27 @@ from pipelines.warehouse import connect
 from tests import fixture_data
 
 REPO = Path(__file__).resolve().parents[1]
-REAL_DATA = REPO.parent / "shared" / "data" / "real"
+
+
+def _real_data() -> Path:
+    """The shared folder of real public data sets: ../shared/data/real beside the checkout.
+
+    A clean clone in a temporary folder (as CI makes) has no ../shared beside it, so the
+    workplace's own copy and $MOBILITY_REAL_DATA are looked at too; tests that need the
+    data skip, naming this path, when none exists.
+    """
+    candidates = [
+        os.environ.get("MOBILITY_REAL_DATA"),
+        REPO.parent / "shared" / "data" / "real",
+        "/work/shared/data/real",
+    ]
+    for candidate in candidates:
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate)
+    return REPO.parent / "shared" / "data" / "real"
+
+
+REAL_DATA = _real_data()
 KEY = b"test-key-" + b"0" * 23
 
 
