@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -52,3 +53,13 @@ def built(fixture_warehouse: Path) -> duckdb.DuckDBPyConnection:
     connection = duckdb.connect(str(fixture_warehouse), read_only=True)
     yield connection
     connection.close()
+
+
+@pytest.fixture
+def writable_warehouse(fixture_warehouse: Path, tmp_path: Path, monkeypatch) -> Path:
+    """A private copy of the fixture warehouse, with its key file, for tests that write."""
+    path = tmp_path / "warehouse.duckdb"
+    shutil.copy(fixture_warehouse, path)
+    path.with_suffix(".key").write_text(KEY.hex() + "\n")
+    monkeypatch.delenv("MOBILITY_SECRET_FILE", raising=False)
+    return path
