@@ -48,7 +48,11 @@ def _blank(value: Any) -> bool:
 def _range_message(row: dict[str, Any]) -> str:
     low, high = metrics.sensible_range(row["kpi_id"])
     unit = metrics.get(row["kpi_id"]).unit
-    return f"{row['value']} is outside the sensible range {low:,.0f} to {high:,.0f} ({unit})"
+    try:
+        shown = f"{float(row['value']):,.10g}"
+    except (TypeError, ValueError):
+        shown = str(row["value"])
+    return f"{shown} is outside the sensible range {low:,.0f} to {high:,.0f} ({unit})"
 
 
 def _problems(number: int, row: dict[str, Any], error: ValidationError) -> list[TargetProblem]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from hypothesis import settings
 
 from pipelines.build import build
 from pipelines.ingest.load import import_file
@@ -16,6 +17,11 @@ from tests import fixture_data
 REPO = Path(__file__).resolve().parents[1]
 REAL_DATA = REPO.parent / "shared" / "data" / "real"
 KEY = b"test-key-" + b"0" * 23
+
+# Hypothesis' per-example deadline is a timing assertion: on 2 busy cores (pytest -n 2 next
+# to browser tests) a 200 ms deadline fails at random. Speed is measured in benchmarks/.
+settings.register_profile("mobility", deadline=None)
+settings.load_profile("mobility")
 
 
 @pytest.fixture
