@@ -193,3 +193,13 @@ def test_rejected_rows_of_the_latest_import_of_each_file(writable_warehouse, tmp
     assert read(writable_warehouse, query) == []
     manage.undo(writable_warehouse, second)
     assert read(writable_warehouse, query) == [(first, 3, "end_date", "end_before_start")]
+
+
+def test_the_user_documentation_lists_every_rule_and_duration():
+    from pipelines import quality
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "data-management.md").read_text()
+    for rule in quality.RULES:
+        assert f"| {rule.name} |" in text, rule.id
+    for duration in quality.DURATION_RULES:
+        assert f"{duration.min_days}-{duration.max_days}" in text, duration
