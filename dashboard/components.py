@@ -32,6 +32,15 @@ def show_flashes() -> None:
         getattr(st, kind)(text)
 
 
+def page_start(title: str) -> None:
+    """Title, messages left by the last write, and the empty state of a page needing marts."""
+    st.title(title)
+    show_flashes()
+    if not queries.has_data():
+        st.info("The warehouse is empty: import data on the Import data page first.")
+        st.stop()
+
+
 def after_write() -> None:
     """New numbers everywhere: forget every cached query and run the page again."""
     st.cache_data.clear()

@@ -31,11 +31,7 @@ REJECTION_COLUMNS = {
     "reason": "Reason",
 }
 
-st.title("Data quality")
-components.show_flashes()
-if not queries.has_data():
-    st.info("The warehouse is empty: import data on the Import page first.")
-    st.stop()
+components.page_start("Data quality")
 
 scores = queries.quality_scores()
 rules = queries.quality_rules()
@@ -116,17 +112,23 @@ with tabs[0]:
         completeness, "completeness.csv", "Download completeness (CSV)", key="dl_completeness"
     )
 
+
+def rejection_list(rule_id: str | None, label: str, file_name: str) -> None:
+    """Count, list and download of rejected rows (of one rule, or all)."""
+    if rule_id is not None:
+        st.caption(rule_text[rule_id])
+    rows = queries.rejected_rows(rule_id)
+    st.metric(label, f"{len(rows):,}")
+    st.dataframe(rows, hide_index=True, column_config=REJECTION_COLUMNS)
+    components.download_csv(rows, file_name, "Download this list (CSV)", key=f"dl_{file_name}")
+
+
 with tabs[1]:
     st.caption(
         "Rows the importer rejected, with the reason, from each file's latest import "
         "(importing a corrected file under the same name replaces its list)."
     )
-    rejected = queries.rejected_rows()
-    st.metric("Rejected cells", f"{len(rejected):,}")
-    st.dataframe(rejected, hide_index=True, column_config=REJECTION_COLUMNS)
-    components.download_csv(
-        rejected, "rejected-rows.csv", "Download rejected rows (CSV)", key="dl_rejected"
-    )
+    rejection_list(None, "Rejected cells", "rejected-rows.csv")
 
 
 def issue_tab(rule_id: str) -> None:
@@ -162,24 +164,16 @@ with tabs[3]:
         queries.unknown_partners(only_needed), key="dq_partner_mapping"
     )
     components.stored_mappings(queries.partner_mappings(), key="dq_stored_mappings")
-    st.markdown("**Rows rejected for an unknown country or partner code**")
-    st.caption(rule_text["unknown_code"])
-    codes = queries.rejected_rows("unknown_code")
-    st.dataframe(codes, hide_index=True, column_config=REJECTION_COLUMNS)
-    components.download_csv(
-        codes, "unknown-codes.csv", "Download this list (CSV)", key="dl_unknown_code"
+    rejection_list(
+        "unknown_code", "Rows rejected for an unknown country or code", "unknown-codes.csv"
     )
 
 with tabs[4]:
     issue_tab("outside_agreement")
 
 with tabs[5]:
-    st.caption(rule_text["end_before_start"])
-    ends = queries.rejected_rows("end_before_start")
-    st.metric("Rows rejected for an end before the start", f"{len(ends):,}")
-    st.dataframe(ends, hide_index=True, column_config=REJECTION_COLUMNS)
-    components.download_csv(
-        ends, "end-before-start.csv", "Download this list (CSV)", key="dl_end_before_start"
+    rejection_list(
+        "end_before_start", "Rows rejected for an end before the start", "end-before-start.csv"
     )
 
 with tabs[6]:

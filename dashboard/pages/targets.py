@@ -9,11 +9,7 @@ from pipelines.targets import validate_rows
 
 STATUS_ICON = {"on track": "🟢", "met": "🟢", "at risk": "🔴", "missed": "🔴", "no trend": "⚪"}
 
-st.title("Targets")
-components.show_flashes()
-if not queries.has_data():
-    st.info("The warehouse is empty: import data on the Import page first.")
-    st.stop()
+components.page_start("Targets")
 
 progress = queries.target_progress()
 st.subheader("Progress")

@@ -182,3 +182,20 @@ def test_a_partner_mapped_after_one_import_is_mapped_in_the_next(app, writable_w
         )
         == 3
     )
+
+
+def test_the_first_import_creates_the_warehouse(tmp_path, monkeypatch, fixture_files):
+    warehouse = tmp_path / "new" / "warehouse.duckdb"
+    monkeypatch.setenv("MOBILITY_WAREHOUSE", str(warehouse))
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.switch_page(PAGE).run()
+    assert "No warehouse yet: the first import creates it." in texts(at)
+    upload(at, "mobilities.csv", fixture_files["mobilities"].read_bytes())
+    at.button(key="import").click().run()
+    assert not at.exception
+    rows = len(fixture_data.frames()["mobilities"])
+    assert f"Imported mobilities.csv as import #1: {rows:,} new" in texts(at)
+    assert warehouse.with_suffix(".key").exists()
+    at.switch_page("pages/overview.py").run()
+    values = {m.label: m.value for m in at.metric}
+    assert values["Outbound mobilities"] == f"{realised_outbound(2024):,}"
