@@ -104,6 +104,14 @@ def partner_mapping_editor(unknown: pd.DataFrame, key: str) -> None:
         frame,
         key=key,
         hide_index=True,
+        column_order=[
+            "partner_name",
+            "partner_country",
+            "mobilities",
+            "suggested_partner_name",
+            "map_to",
+            "partner_key",
+        ],
         disabled=[c for c in frame.columns if c != "map_to"],
         column_config={
             "partner_key": st.column_config.TextColumn("Found as (key)"),
@@ -115,6 +123,7 @@ def partner_mapping_editor(unknown: pd.DataFrame, key: str) -> None:
             ),
             "map_to": st.column_config.SelectboxColumn(
                 "Map to",
+                width="large",
                 options=options,
                 format_func=lambda k: labels.get(k, k),
                 help="A known partner, or (new partner) to confirm it as a partner of its own",
