@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 PORT ?= 8501
 
-.PHONY: demo test install serve build lint format docs bench clean
+.PHONY: demo test install serve build lint format docs bench screenshots clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || python3 -m venv $(VENV) || \
@@ -43,6 +43,10 @@ docs: $(STAMP)
 ## performance harness; writes docs/performance.md
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run
+
+## docs/screenshots/*.png of every page on a fresh demo warehouse (needs /usr/bin/chromium)
+screenshots: $(STAMP)
+	$(BIN)/python -m scripts.screenshots
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis data/demo data/*.duckdb data/*.duckdb.wal

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from benchmarks import demo_build
+from benchmarks import demo_build, erasmus_ec_import, page_render, report
 
 
 def main() -> None:
     demo_build.main()
+    page_render.main()
+    report.main()
+    erasmus_ec_import.main()
 
 
 if __name__ == "__main__":

@@ -1,13 +1,47 @@
-"""The dashboard's only entry point: page router (st.navigation)."""
+"""The dashboard's only entry point: page router (st.navigation) and the shared sidebar filters.
+
+One ``st.Page`` per line, grouped by section: other pages are added with one line each.
+The filters are drawn here, not in the pages, because widgets of the entry point keep their
+state when the user switches pages (see dashboard/filters.py).
+
+Pages live in ``views/``, not ``pages/``: a folder named ``pages`` beside the entry point
+switches Streamlit into its old multipage mode until some session has run ``st.navigation``.
+A freshly started server then runs a shared link such as ``/flows?faculty=...`` as the bare
+page file, without this router or the filters, and AppTest does so on every page switch.
+"""
 
 import streamlit as st
 
+from dashboard import filters
+
 st.set_page_config(page_title="Mobility Atlas", page_icon="🌍", layout="wide")
 
-pages = [
-    st.Page("pages/overview.py", title="Overview", icon="📊", default=True),
-    st.Page("pages/targets.py", title="Targets", icon="🎯"),
-    st.Page("pages/data_quality.py", title="Data quality", icon="🩺"),
-    st.Page("pages/import_data.py", title="Import data", icon="📥"),
-]
-st.navigation(pages).run()
+pages = {
+    "Mobility": [
+        st.Page("views/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+        st.Page("views/flows.py", title="Flows and countries", icon=":material/public:"),
+        st.Page("views/partners.py", title="Partners and agreements", icon=":material/handshake:"),
+        st.Page("views/outcomes.py", title="Outcomes", icon=":material/school:"),
+        st.Page("views/inclusion.py", title="Inclusion", icon=":material/diversity_3:"),
+        st.Page("views/staff.py", title="Staff and research", icon=":material/work:"),
+        st.Page("views/programmes.py", title="Programmes", icon=":material/category:"),
+        st.Page("views/country.py", title="Country explorer", icon=":material/travel_explore:"),
+    ],
+    "Benchmark": [
+        st.Page("views/benchmark.py", title="Erasmus benchmark", icon=":material/leaderboard:"),
+    ],
+    "Data management": [
+        st.Page("views/targets.py", title="Targets", icon=":material/flag:"),
+        st.Page("views/data_quality.py", title="Data quality", icon=":material/rule:"),
+        st.Page("views/import_data.py", title="Import data", icon=":material/upload_file:"),
+    ],
+    "Reports": [
+        st.Page("views/reports.py", title="Reports", icon=":material/summarize:"),
+    ],
+    "Help": [
+        st.Page("views/data_contract.py", title="Data contract", icon=":material/description:"),
+    ],
+}
+page = st.navigation(pages)
+filters.sidebar()
+page.run()

@@ -1,176 +1,115 @@
-"""Widgets the data-management pages share: messages that survive a rerun, CSV downloads,
-a progress bar for pipeline callbacks, and the partner-mapping editor.
+"""Building blocks every page repeats: a chart or table with its KPI definitions and a CSV
+download of exactly the data behind it, and the empty state of one block.
 
-Kept out of the pages so they stay thin (filters -> query -> chart) and so the Import and
-Data quality pages map partners with the same code. Writes go through ``pipelines.manage``.
+Kept apart from pages so that each page stays a list of 'query -> block' steps, and every
+block on every page has the same caption and download (the issue's rule for all pages).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Sequence
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import queries
-from pipelines import manage
-from pipelines.build import BuildFailed
-from pipelines.partner_mapping import MappingRefused, PartnerMapping
-
-_FLASH = "_flash_messages"
-NEW_PARTNER = "(new partner)"
+from dashboard import charts
+from pipelines import metrics
 
 
-def flash(kind: str, text: str) -> None:
-    """Show ``text`` (``success``, ``info``, ``warning`` or ``error``) after the next rerun."""
-    st.session_state.setdefault(_FLASH, []).append((kind, text))
+def definitions(kpi_ids: Sequence[str]) -> str:
+    """The registry's definitions of these KPIs, as one caption text."""
+    return " ".join(f"**{k.name}**: {k.definition}" for k in map(metrics.get, kpi_ids))
 
 
-def show_flashes() -> None:
-    """Show and forget the messages left by the previous run."""
-    for kind, text in st.session_state.pop(_FLASH, []):
-        getattr(st, kind)(text)
+def caption(kpi_ids: Sequence[str], note: str = "", scope: str = "") -> None:
+    parts = [definitions(kpi_ids)] if kpi_ids else []
+    if note:
+        parts.append(note)
+    if scope:
+        parts.append(f"Filters: {scope}.")
+    st.caption(" ".join(parts))
 
 
-def page_start(title: str) -> None:
-    """Title, messages left by the last write, and the empty state of a page needing marts."""
-    st.title(title)
-    show_flashes()
-    if not queries.has_data():
-        st.info("The warehouse is empty: import data on the Import data page first.")
-        st.stop()
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "data"
 
 
-def after_write() -> None:
-    """New numbers everywhere: forget every cached query and run the page again."""
-    st.cache_data.clear()
-    st.rerun()
-
-
-def download_csv(frame: pd.DataFrame, file_name: str, label: str, key: str) -> None:
-    """A download button for exactly the table on screen."""
+def download(data: pd.DataFrame, name: str) -> None:
+    """A CSV of the aggregated data behind a block (never person-level rows)."""
     st.download_button(
-        label,
-        frame.to_csv(index=False).encode("utf-8"),
-        file_name=file_name,
+        f"Download CSV ({len(data):,} rows)",
+        data.to_csv(index=False).encode("utf-8"),
+        file_name=f"{_slug(name)}.csv",
         mime="text/csv",
-        key=key,
-        disabled=frame.empty,
+        key=f"download-{_slug(name)}",
+        on_click="ignore",
+        icon=":material/download:",
     )
 
 
-def progress_bar(text: str) -> Callable[[int, int, str], None]:
-    """A pipeline progress callback drawing a Streamlit progress bar."""
-    bar = st.progress(0.0, text=text)
-
-    def update(done: int, total: int, stage: str) -> None:
-        bar.progress(min(done / max(total, 1), 1.0), text=f"{text}: {stage}")
-
-    return update
-
-
-def write_errors() -> tuple[type[Exception], ...]:
-    """Exceptions of a write action that are a message for the person, not a traceback."""
-    return (manage.WarehouseBusy, BuildFailed, MappingRefused)
-
-
-def partner_mapping_editor(unknown: pd.DataFrame, key: str) -> None:
-    """Map unknown partners (rows of ``data_quality_unknown_partners``) to known ones.
-
-    Each row gets a "map to" cell: a known partner, or "(new partner)" to confirm it as it
-    is. Saving stores the mappings and rebuilds; later imports are mapped automatically.
-    """
-    if unknown.empty:
-        st.success("Every partner is known: nothing to map.")
-        return
-    known = queries.known_partners()
-    labels = {
-        k: f"{name} ({country}) · {k}"
-        for k, name, country in zip(
-            known["partner_key"], known["partner_name"], known["partner_country"], strict=True
-        )
-    }
-    frame = unknown[
-        [
-            "partner_key",
-            "partner_name",
-            "partner_country",
-            "mobilities",
-            "suggested_partner_name",
-        ]
-    ].assign(map_to=pd.Series([None] * len(unknown), index=unknown.index, dtype="object"))
-    options = [NEW_PARTNER, *labels]
-    edited = st.data_editor(
-        frame,
-        key=key,
-        hide_index=True,
-        column_order=[
-            "partner_name",
-            "partner_country",
-            "mobilities",
-            "suggested_partner_name",
-            "map_to",
-            "partner_key",
-        ],
-        disabled=[c for c in frame.columns if c != "map_to"],
-        column_config={
-            "partner_key": st.column_config.TextColumn("Found as (key)"),
-            "partner_name": st.column_config.TextColumn("Name in the data"),
-            "partner_country": st.column_config.TextColumn("Country"),
-            "mobilities": st.column_config.NumberColumn("Mobilities", format="localized"),
-            "suggested_partner_name": st.column_config.TextColumn(
-                "Suggestion", help="Known partner of the same country with the most alike name"
-            ),
-            "map_to": st.column_config.SelectboxColumn(
-                "Map to",
-                width="large",
-                options=options,
-                format_func=lambda k: labels.get(k, k),
-                help="A known partner, or (new partner) to confirm it as a partner of its own",
-            ),
-        },
+def no_data(what: str) -> None:
+    st.info(
+        f"No {what} match the filters. Widen the filters in the sidebar, or import the data "
+        "(see the Data contract page).",
+        icon=":material/filter_alt_off:",
     )
-    chosen = [
-        PartnerMapping(source, source if target == NEW_PARTNER else target)
-        for source, target in zip(edited["partner_key"], edited["map_to"], strict=True)
-        if isinstance(target, str) and target
-    ]
-    if st.button(
-        f"Save {len(chosen):,} mapping(s)", key=f"{key}_save", disabled=not chosen, type="primary"
-    ):
-        try:
-            with st.spinner("Saving mappings and rebuilding the marts …"):
-                saved = manage.map_partners(queries.warehouse_path(), chosen)
-        except write_errors() as exc:
-            st.error(f"Mappings not saved: {exc}")
-            return
-        flash("success", f"Saved {saved:,} partner mapping(s); the dashboards use them now.")
-        after_write()
 
 
-def stored_mappings(mappings: pd.DataFrame, key: str) -> None:
-    """The stored partner mappings, and a way to forget some (the data keeps its own keys)."""
-    if mappings.empty:
-        return
-    st.markdown("**Stored mappings**")
+def chart(
+    fig: go.Figure,
+    data: pd.DataFrame,
+    name: str,
+    kpi_ids: Sequence[str] = (),
+    note: str = "",
+    scope: str = "",
+) -> None:
+    """A chart, its caption (KPI definitions, what it counts, the filters) and its CSV."""
+    st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, key=f"chart-{_slug(name)}")
+    caption(kpi_ids, note, scope)
+    download(data, name)
+
+
+def table(
+    data: pd.DataFrame,
+    name: str,
+    kpi_ids: Sequence[str] = (),
+    note: str = "",
+    scope: str = "",
+    column_config: dict | None = None,
+    height: int | str = "auto",
+) -> None:
+    """A table with the same caption and CSV download as a chart."""
     st.dataframe(
-        mappings,
+        data,
         hide_index=True,
-        column_config={
-            "source_key": "Found as (key)",
-            "mapped_to": "Mapped to",
-            "partner_key": "Partner key",
-            "new_partner": st.column_config.CheckboxColumn("New partner"),
-            "mapped_at": st.column_config.DatetimeColumn("Mapped (UTC)", format="YYYY-MM-DD"),
-        },
+        column_config=column_config,
+        key=f"table-{_slug(name)}",
+        height=height,
     )
-    forget = st.multiselect("Forget mappings", mappings["source_key"], key=f"{key}_forget")
-    if st.button("Forget", key=f"{key}_forget_button", disabled=not forget):
-        try:
-            with st.spinner("Forgetting mappings and rebuilding the marts …"):
-                manage.map_partners(queries.warehouse_path(), [], remove=list(forget))
-        except write_errors() as exc:
-            st.error(f"Mappings not changed: {exc}")
-            return
-        flash("success", f"Forgot {len(forget):,} partner mapping(s).")
-        after_write()
+    caption(kpi_ids, note, scope)
+    download(data, name)
+
+
+def count_column(label: str, help: str | None = None) -> st.column_config.NumberColumn:
+    """A whole-number column with thousands separators."""
+    return st.column_config.NumberColumn(label, help=help, format="localized")
+
+
+def percent_column(label: str, help: str | None = None) -> st.column_config.NumberColumn:
+    return st.column_config.NumberColumn(label, help=help, format="%.1f %%")
+
+
+def euro_column(label: str, help: str | None = None) -> st.column_config.NumberColumn:
+    return st.column_config.NumberColumn(label, help=help, format="euro")
+
+
+def choice(label: str, options: dict[str, str], key: str, default: str | None = None) -> str:
+    """A row of buttons choosing one of ``options`` (value -> label); never empty (a second
+    click on the chosen button would otherwise deselect it)."""
+    first = default or next(iter(options))
+    chosen = st.segmented_control(
+        label, list(options), default=first, format_func=options.get, key=key
+    )
+    return chosen or first

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import math
 
+import pycountry
+
+from pipelines import metrics
+
 
 def kpi_value(value: float | None, unit: str) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
@@ -28,3 +32,64 @@ def kpi_delta(value: float | None, previous: float | None, unit: str) -> str | N
     if unit == "%":
         return f"{change:+,.1f} pp"
     return f"{change:+,.0f}"
+
+
+LEVELS = {
+    5: "Short cycle (EQF 5)",
+    6: "Bachelor (EQF 6)",
+    7: "Master (EQF 7)",
+    8: "Doctorate (EQF 8)",
+}
+DIRECTIONS = {"both": "Both", "outbound": "Outbound", "inbound": "Inbound"}
+
+
+def academic_year(year_start: int) -> str:
+    """2024 -> '2024/25', as the warehouse labels academic years."""
+    return f"{year_start}/{(year_start + 1) % 100:02d}"
+
+
+def year_range(year_from: int, year_to: int) -> str:
+    if year_from == year_to:
+        return f"academic year {academic_year(year_from)}"
+    return f"academic years {academic_year(year_from)} to {academic_year(year_to)}"
+
+
+def level_label(level: int | None) -> str:
+    if level is None:
+        return "(not set)"
+    return LEVELS.get(int(level), f"EQF {level}")
+
+
+def kind_label(kind: str) -> str:
+    return metrics.KINDS.get(kind, kind)
+
+
+def direction_label(direction: str) -> str:
+    return DIRECTIONS.get(direction, direction)
+
+
+def count(value: float | None, unit: str = "") -> str:
+    """A whole number with thousands separators and its unit: '1,234 mobilities'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return f"{value:,.0f} {unit}".strip()
+
+
+def language_name(code: str) -> str:
+    """ISO 639-1 code -> English name ('de' -> 'German'); unknown codes stay as they are."""
+    language = pycountry.languages.get(alpha_2=code) if len(code) == 2 else None
+    return language.name if language else code
+
+
+def benchmark_value(value: float | None, unit: str) -> str:
+    """A Benchmark-page figure: counts with separators, months and percentages to one decimal."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if unit == "months":
+        return f"{value:,.1f} months"
+    return kpi_value(value, unit)
+
+
+def csv_bytes(frame) -> bytes:
+    """A table as UTF-8 CSV for a download button (what is on screen, aggregates only)."""
+    return frame.to_csv(index=False).encode("utf-8")

@@ -11,13 +11,19 @@ time, so a rebuild shows up on the next rerun without stale numbers.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 import pandas as pd
 import streamlit as st
 
-from pipelines import config, projection
+from dashboard import formatting
+from pipelines import config, metrics, projection
+
+if TYPE_CHECKING:
+    from dashboard.filters import Filters
 
 CACHE_TTL_SECONDS = 3600
 
@@ -35,19 +41,35 @@ def warehouse_version() -> float | None:
         return None
 
 
-def _read(sql: str, params: list | None = None) -> pd.DataFrame:
+def _read(sql: str, params: list | dict | None = None) -> pd.DataFrame:
     with duckdb.connect(str(warehouse_path()), read_only=True) as con:
         return con.execute(sql, params or []).fetchdf()
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def _cached(sql: str, params: tuple, version: float | None) -> pd.DataFrame:
+def _cached(sql: str, params: tuple, named: tuple, version: float | None) -> pd.DataFrame:
+    if named:
+        return _read(sql, {name: _unfreeze(value) for name, value in named})
     return _read(sql, list(params))
 
 
-def query(sql: str, *params: object) -> pd.DataFrame:
-    """Run a read-only query with bound parameters; cached per parameters and warehouse version."""
-    return _cached(sql, tuple(params), warehouse_version())
+def _freeze(value: object) -> object:
+    """Lists become tuples so that parameters can be part of the cache key."""
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _unfreeze(value: object) -> object:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def query(sql: str, *params: object, **named: object) -> pd.DataFrame:
+    """Run a read-only query with bound parameters; cached per parameters and warehouse version.
+
+    Parameters are positional (``?``) or named (``$name``), never both; list values bind as
+    DuckDB lists (for ``list_contains``).
+    """
+    frozen = tuple(sorted((name, _freeze(value)) for name, value in named.items()))
+    return _cached(sql, tuple(params), frozen, warehouse_version())
 
 
 def has_data() -> bool:
@@ -95,6 +117,1467 @@ def kpi_trend(kpi_id: str, faculty: str = "all") -> pd.DataFrame:
         kpi_id,
         faculty,
     )
+
+
+# ---------------------------------------------------------------------------------------
+# Shared: filters
+# ---------------------------------------------------------------------------------------
+
+# The mobilities every page counts, narrowed by the sidebar filters. A constant: the values
+# are bound from ``filters.Filters.params()`` ($year_from ... $directions, None = no filter);
+# no user value is ever written into SQL text. Queries continue the ``with`` list after it.
+FILTERED = """
+with filtered as (
+    select *
+    from mobilities as m
+    where m.year_start between $year_from and $year_to
+      and ($faculties is null or list_contains($faculties, coalesce(m.faculty, '(not set)')))
+      and ($levels is null or list_contains($levels, m.study_level))
+      and ($programmes is null or list_contains($programmes, coalesce(m.programme, '(not set)')))
+      and ($kinds is null or list_contains($kinds, m.kind))
+      and ($directions is null or list_contains($directions, m.direction))
+),
+
+realised as (
+    select * from filtered where is_realised
+),
+"""
+
+
+def filtered(sql: str, flt: Filters, **extra: object) -> pd.DataFrame:
+    """Run ``sql`` (the rest of a ``with`` list after FILTERED) with the filters bound."""
+    return query(FILTERED + sql, **flt.params(), **extra)
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """The values each sidebar filter offers, from the warehouse."""
+
+    year_starts: list[int]
+    year_labels: list[str]
+    faculties: list[str]
+    levels: list[int]
+    programmes: list[str]
+    kinds: list[str]
+
+
+def filter_options() -> FilterOptions:
+    years = query("select distinct year_start, academic_year from kpi_values order by year_start")
+    values = query(
+        """
+        select 'faculty' as filter, coalesce(faculty, '(not set)') as value from mobilities
+        union
+        select 'programme', coalesce(programme, '(not set)') from mobilities
+        union
+        select 'level', cast(study_level as varchar) from mobilities where study_level is not null
+        union
+        select 'kind', kind from mobilities
+        order by filter, value
+        """
+    )
+
+    def of(name: str) -> list[str]:
+        found = values.loc[values["filter"] == name, "value"].tolist()
+        # "(not set)" last: a real name first
+        return sorted(found, key=lambda v: (v == "(not set)", v))
+
+    kinds = [k for k in metrics.KINDS if k in set(of("kind"))]
+    return FilterOptions(
+        year_starts=[int(y) for y in years["year_start"]],
+        year_labels=years["academic_year"].tolist(),
+        faculties=of("faculty"),
+        levels=sorted(int(v) for v in of("level")),
+        programmes=of("programme"),
+        kinds=kinds,
+    )
+
+
+def kpi_definitions(kpi_ids: tuple[str, ...] | list[str]) -> list[metrics.Kpi]:
+    """Registry entries for captions (from pipelines/metrics.py, the one source of definitions)."""
+    return [metrics.get(k) for k in kpi_ids]
+
+
+# ---------------------------------------------------------------------------------------
+# Page: Overview
+# ---------------------------------------------------------------------------------------
+
+HEADLINE_KPIS = tuple(k.id for k in metrics.KPIS if k.headline)
+
+
+def headline_by_year(flt: Filters) -> pd.DataFrame:
+    """The headline KPIs per academic year for the filtered mobilities, one row per year and KPI.
+
+    Counted from the mobilities mart with the filters bound, so any combination of filters
+    works; with no filter the values equal ``kpi_values`` (tested). Rates with a headcount
+    denominator take enrolled students / graduates of the selected faculties and levels;
+    programme, kind and direction filters narrow only the numerator.
+    """
+    return filtered(
+        """
+        years as (
+            select distinct year_start, academic_year from kpi_values
+            where year_start between $year_from and $year_to
+        ),
+
+        counts as (
+            select
+                year_start,
+                count(*) filter (where direction = 'outbound') as outbound_mobilities,
+                count(*) filter (where direction = 'inbound') as inbound_mobilities,
+                count(distinct person_id) filter (
+                    where person_role = 'student' and is_physical and direction = 'outbound'
+                ) as students_outbound,
+                count(distinct person_id) filter (
+                    where is_credit_mobility and direction = 'outbound'
+                ) as credit_students_outbound,
+                count(*) filter (
+                    where person_role = 'student' and direction = 'outbound' and fewer_opportunities
+                ) as fewer_opportunities,
+                count(*) filter (
+                    where person_role = 'student' and direction = 'outbound'
+                ) as student_mobilities_outbound
+            from realised
+            group by year_start
+        ),
+
+        credits as (
+            select
+                year_start,
+                sum(ects_recognised) as ects_recognised,
+                sum(ects_planned) as ects_planned
+            from filtered
+            where status = 'completed' and person_role = 'student' and direction = 'outbound'
+              and ects_planned is not null and ects_recognised is not null
+            group by year_start
+        ),
+
+        heads as (
+            select year_start, sum(enrolled_students) as enrolled, sum(graduates) as graduates
+            from headcounts
+            where year_start between $year_from and $year_to
+              and ($faculties is null or list_contains($faculties, faculty))
+              and ($levels is null or list_contains($levels, study_level))
+            group by year_start
+        ),
+
+        g as (
+            select
+                y.year_start,
+                y.academic_year,
+                coalesce(c.outbound_mobilities, 0) as outbound_mobilities,
+                coalesce(c.inbound_mobilities, 0) as inbound_mobilities,
+                coalesce(c.students_outbound, 0) as students_outbound,
+                coalesce(c.credit_students_outbound, 0) as credit_students_outbound,
+                coalesce(c.fewer_opportunities, 0) as fewer_opportunities,
+                coalesce(c.student_mobilities_outbound, 0) as student_mobilities_outbound,
+                e.ects_recognised,
+                e.ects_planned,
+                h.enrolled,
+                h.graduates
+            from years as y
+            left join counts as c on y.year_start = c.year_start
+            left join credits as e on y.year_start = e.year_start
+            left join heads as h on y.year_start = h.year_start
+        ),
+
+        long as (
+            select year_start, academic_year, 'outbound_mobilities' as kpi_id,
+                outbound_mobilities as numerator, null as denominator,
+                outbound_mobilities as value from g
+            union all
+            select year_start, academic_year, 'inbound_mobilities',
+                inbound_mobilities, null, inbound_mobilities from g
+            union all
+            select year_start, academic_year, 'outbound_mobility_ratio',
+                students_outbound, enrolled, pct(students_outbound, enrolled) from g
+            union all
+            select year_start, academic_year, 'graduates_mobility_share',
+                credit_students_outbound, graduates, pct(credit_students_outbound, graduates)
+            from g
+            union all
+            select year_start, academic_year, 'fewer_opportunities_share',
+                fewer_opportunities, student_mobilities_outbound,
+                pct(fewer_opportunities, student_mobilities_outbound) from g
+            union all
+            select year_start, academic_year, 'recognition_rate',
+                ects_recognised, ects_planned, pct(ects_recognised, ects_planned) from g
+        ),
+
+        final as (
+            select
+                l.year_start,
+                l.academic_year,
+                l.kpi_id,
+                k.name,
+                k.unit,
+                cast(l.value as double) as value,
+                cast(l.numerator as double) as numerator,
+                cast(l.denominator as double) as denominator
+            from long as l
+            inner join ref_kpis as k on l.kpi_id = k.kpi_id
+        )
+
+        select * from final order by year_start, kpi_id
+        """,
+        flt,
+    )
+
+
+def headline_cards(by_year: pd.DataFrame, year_start: int) -> pd.DataFrame:
+    """One row per headline KPI (registry order): the year's value and the previous year's."""
+    current = by_year[by_year["year_start"] == year_start].set_index("kpi_id")
+    previous = by_year[by_year["year_start"] == year_start - 1].set_index("kpi_id")
+    rows = []
+    for kpi in metrics.KPIS:
+        if not kpi.headline:
+            continue
+        value = current["value"].get(kpi.id)
+        rows.append(
+            {
+                "kpi_id": kpi.id,
+                "name": kpi.name,
+                "unit": kpi.unit,
+                "definition": kpi.definition,
+                "good_direction": kpi.good_direction,
+                "value": None if value is None or pd.isna(value) else float(value),
+                "previous_value": _float(previous["value"].get(kpi.id)),
+                "numerator": _float(current["numerator"].get(kpi.id)),
+                "denominator": _float(current["denominator"].get(kpi.id)),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _float(value: object) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def target_progress(year_start: int, faculty: str) -> pd.DataFrame:
+    """Leadership targets (targets mart) and the EU reference targets of the registry, with
+    the KPI's value in the chosen year for the whole university or one faculty (kpi_by_year).
+    """
+    return query(
+        """
+        with kpis as (
+            select * from ref_kpis
+        ),
+
+        wanted as (
+            select kpi_id, academic_year as target_year, faculty, target_value, note,
+                'Leadership target' as target_kind
+            from targets
+            where faculty in ('all', $faculty)
+            union all
+            select kpi_id, '2029/30', $faculty, reference_target,
+                'EU reference (Council Recommendation, 13 May 2024)', 'EU target'
+            from kpis
+            where reference_target is not null
+        ),
+
+        final as (
+            select
+                w.target_kind,
+                w.kpi_id,
+                k.name as kpi,
+                k.unit,
+                k.good_direction,
+                case when w.faculty = 'all' then 'whole university' else w.faculty end as scope,
+                v.value as current_value,
+                w.target_year,
+                w.target_value,
+                case
+                    when v.value is null then null
+                    when k.good_direction = 'down' then v.value <= w.target_value
+                    else v.value >= w.target_value
+                end as reached,
+                case
+                    when k.good_direction <> 'down' and w.target_value > 0 and v.value is not null
+                        then least(100.0, 100.0 * v.value / w.target_value)
+                end as progress_pct,
+                w.note
+            from wanted as w
+            inner join kpis as k on w.kpi_id = k.kpi_id
+            left join kpi_by_year as v
+                on v.kpi_id = w.kpi_id and v.faculty = w.faculty and v.year_start = $year
+        )
+
+        select * from final order by target_kind desc, scope, kpi
+        """,
+        year=year_start,
+        faculty=faculty,
+    )
+
+
+def kinds_side_by_side(flt: Filters, year_start: int) -> pd.DataFrame:
+    """The six kinds of mobility in one year: realised mobilities out and in per kind, and the
+    active international projects (faculty filter only) as the sixth kind."""
+    frame = filtered(
+        """
+        counts as (
+            select
+                kind,
+                count(*) filter (where direction = 'outbound') as outbound,
+                count(*) filter (where direction = 'inbound') as inbound
+            from realised
+            where year_start = $year
+            group by kind
+        ),
+
+        projects_active as (
+            select 'projects' as kind, null as outbound, null as inbound, count(*) as total
+            from projects
+            where academic_year_of_label(first_academic_year) <= $year
+              and academic_year_of_label(last_academic_year) >= $year
+              and ($faculties is null
+                   or list_contains($faculties, coalesce(faculty, '(not set)')))
+        ),
+
+        final as (
+            select kind, outbound, inbound, outbound + inbound as total from counts
+            union all
+            select * from projects_active
+        )
+
+        select * from final
+        """,
+        flt,
+        year=year_start,
+    )
+    order = list(metrics.KINDS)
+    frame = (
+        pd.DataFrame({"kind": order})
+        .merge(frame, on="kind", how="left")
+        .assign(kind_name=lambda f: f["kind"].map(metrics.KINDS))
+    )
+    counts = ["outbound", "inbound", "total"]
+    mobility = frame["kind"] != "projects"
+    frame.loc[mobility, counts] = frame.loc[mobility, counts].fillna(0)
+    frame.loc[~mobility, "total"] = frame.loc[~mobility, "total"].fillna(0)
+    return frame[["kind", "kind_name", "outbound", "inbound", "total"]]
+
+
+def mobilities_by_year(flt: Filters) -> pd.DataFrame:
+    """Realised mobilities per academic year and direction (for the trend)."""
+    return filtered(
+        """
+        years as (
+            select distinct year_start, academic_year from kpi_values
+            where year_start between $year_from and $year_to
+        ),
+
+        directions as (
+            select unnest(['outbound', 'inbound']) as direction
+        ),
+
+        counts as (
+            select year_start, direction, count(*) as mobilities
+            from realised
+            group by year_start, direction
+        ),
+
+        final as (
+            select y.academic_year, d.direction, coalesce(c.mobilities, 0) as mobilities
+            from years as y
+            cross join directions as d
+            left join counts as c on y.year_start = c.year_start and d.direction = c.direction
+            where $directions is null or list_contains($directions, d.direction)
+        )
+
+        select * from final order by academic_year, direction desc
+        """,
+        flt,
+    )
+
+
+def kpi_series(by_year: pd.DataFrame, kpi_id: str, year_from: int) -> pd.DataFrame:
+    """One KPI of ``headline_by_year`` from ``year_from`` on: academic_year, value, parts."""
+    rows = by_year[(by_year["kpi_id"] == kpi_id) & (by_year["year_start"] >= year_from)]
+    return rows[["academic_year", "value", "numerator", "denominator"]].reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------
+# Page: Flows and countries
+# ---------------------------------------------------------------------------------------
+
+
+def country_flows(flt: Filters) -> pd.DataFrame:
+    """Realised mobilities per partner country and direction, with ISO-3 code for the map."""
+    return filtered(
+        """
+        final as (
+            select
+                r.partner_country as country,
+                c.iso3,
+                coalesce(r.partner_country_name, r.partner_country) as country_name,
+                coalesce(r.partner_region, '(unknown region)') as region,
+                count(*) filter (where r.direction = 'outbound') as outbound,
+                count(*) filter (where r.direction = 'inbound') as inbound,
+                inbound - outbound as balance,
+                outbound + inbound as total
+            from realised as r
+            left join ref_countries as c on r.partner_country = c.iso2
+            group by all
+        )
+
+        select * from final order by total desc, country_name
+        """,
+        flt,
+    )
+
+
+def top_countries(flows: pd.DataFrame, direction: str, top: int = 15) -> pd.DataFrame:
+    """The ``top`` countries by mobilities in ``direction``, long by direction for the chart."""
+    chosen = flows.sort_values([direction, "country_name"], ascending=[False, True]).head(top)
+    chosen = chosen[chosen[direction] > 0]
+    return chosen.melt(
+        id_vars=["country", "country_name"],
+        value_vars=["outbound", "inbound"],
+        var_name="direction",
+        value_name="mobilities",
+    )
+
+
+def largest_balances(flows: pd.DataFrame, top: int = 20) -> pd.DataFrame:
+    """Countries with the largest imbalance either way (in − out)."""
+    ranked = flows.assign(size=flows["balance"].abs()).sort_values(
+        ["size", "country_name"], ascending=[False, True]
+    )
+    return ranked.head(top)[["country", "country_name", "outbound", "inbound", "balance"]]
+
+
+def faculty_destinations(flt: Filters, top: int = 20) -> pd.DataFrame:
+    """Outbound realised mobilities from own faculty to destination region and country; the
+    countries beyond the ``top`` largest are merged into 'Other countries' of their region."""
+    return filtered(
+        """
+        outbound as (
+            select
+                coalesce(faculty, '(not set)') as faculty,
+                coalesce(partner_region, '(unknown region)') as region,
+                coalesce(partner_country_name, partner_country) as country_name
+            from realised
+            where direction = 'outbound'
+        ),
+
+        ranked as (
+            select country_name, row_number() over (order by count(*) desc, country_name) as rank
+            from outbound
+            group by country_name
+        ),
+
+        final as (
+            select
+                o.faculty,
+                o.region,
+                case when r.rank <= $top then o.country_name
+                     else 'Other countries in ' || o.region end as country_name,
+                count(*) as mobilities
+            from outbound as o
+            inner join ranked as r on o.country_name = r.country_name
+            group by all
+        )
+
+        select * from final order by mobilities desc
+        """,
+        flt,
+        top=top,
+    )
+
+
+def country_trend(flt: Filters, countries: tuple[str, ...]) -> pd.DataFrame:
+    """Realised mobilities (directions as filtered) per academic year for chosen countries."""
+    return filtered(
+        """
+        final as (
+            select
+                academic_year,
+                coalesce(partner_country_name, partner_country) as country_name,
+                count(*) as mobilities
+            from realised
+            where list_contains($countries, partner_country)
+            group by all
+        )
+
+        select * from final order by academic_year, country_name
+        """,
+        flt,
+        countries=list(countries),
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Page: Partners and agreements
+# ---------------------------------------------------------------------------------------
+
+ALL_YEARS = "All selected years"
+
+
+def partner_activity(flt: Filters) -> pd.DataFrame:
+    """Per partner institution and academic year, plus one 'All selected years' row each:
+    realised mobilities out and in (all filters), balance, places under agreements and their
+    utilisation (years and faculty filter: the faculty's and university-wide agreements), and
+    the last year with any realised mobility."""
+    return filtered(
+        """
+        flows as (
+            select
+                partner_key,
+                year_start,
+                count(*) filter (where direction = 'outbound') as outbound,
+                count(*) filter (where direction = 'inbound') as inbound
+            from realised
+            group by all
+        ),
+
+        places as (
+            select
+                partner_key,
+                year_start,
+                sum(places_outbound) as places_outbound,
+                sum(places_inbound) as places_inbound,
+                sum(realised_total) as agreement_mobilities
+            from agreement_years
+            where year_start between $year_from and $year_to
+              and ($faculties is null or faculty is null or list_contains($faculties, faculty))
+            group by all
+        ),
+
+        info as (
+            select
+                partner_key,
+                any_value(partner_name) as partner_name,
+                any_value(partner_country_name) as country_name,
+                max(last_activity_year) as last_activity_year
+            from partners
+            group by partner_key
+        ),
+
+        per_year as (
+            select
+                coalesce(f.partner_key, p.partner_key) as partner_key,
+                coalesce(f.year_start, p.year_start) as year_start,
+                coalesce(f.outbound, 0) as outbound,
+                coalesce(f.inbound, 0) as inbound,
+                coalesce(p.places_outbound, 0) + coalesce(p.places_inbound, 0) as places,
+                p.agreement_mobilities
+            from flows as f
+            full outer join places as p
+                on f.partner_key = p.partner_key and f.year_start = p.year_start
+        ),
+
+        both_levels as (
+            select partner_key, academic_year_label(year_start) as academic_year, outbound,
+                inbound, places, agreement_mobilities
+            from per_year
+            union all
+            select partner_key, '"""
+        + ALL_YEARS
+        + """', sum(outbound), sum(inbound),
+                sum(places), sum(agreement_mobilities)
+            from per_year
+            group by partner_key
+        ),
+
+        final as (
+            select
+                i.partner_name,
+                i.country_name,
+                b.academic_year,
+                b.outbound,
+                b.inbound,
+                b.inbound - b.outbound as balance,
+                b.places,
+                pct(b.agreement_mobilities, b.places) as utilisation_pct,
+                i.last_activity_year
+            from both_levels as b
+            inner join info as i on b.partner_key = i.partner_key
+        )
+
+        select * from final
+        order by academic_year = '"""
+        + ALL_YEARS
+        + """' desc, outbound + inbound desc,
+            partner_name, academic_year
+        """,
+        flt,
+    )
+
+
+def partner_totals(activity: pd.DataFrame) -> pd.DataFrame:
+    """The 'All selected years' rows of ``partner_activity``."""
+    rows = activity[activity["academic_year"] == ALL_YEARS]
+    return rows.drop(columns="academic_year").reset_index(drop=True)
+
+
+def partner_years(activity: pd.DataFrame) -> pd.DataFrame:
+    """The per-year rows of ``partner_activity``."""
+    rows = activity[activity["academic_year"] != ALL_YEARS]
+    return rows.sort_values(["partner_name", "academic_year"]).reset_index(drop=True)
+
+
+def top_partners(totals: pd.DataFrame, top: int = 15) -> pd.DataFrame:
+    chosen = totals.assign(total=totals["outbound"] + totals["inbound"])
+    chosen = chosen[chosen["total"] > 0].nlargest(top, "total")
+    return chosen.melt(
+        id_vars=["partner_name", "country_name"],
+        value_vars=["outbound", "inbound"],
+        var_name="direction",
+        value_name="mobilities",
+    )
+
+
+AGREEMENT_COLUMNS = """
+    agreement_id, partner_name, partner_country_name as country_name, agreement_type, activity,
+    coalesce(faculty, '(university-wide)') as faculty, valid_from, valid_to,
+    places_outbound, places_inbound, realised_outbound_total, realised_inbound_total,
+    last_activity_year
+"""
+
+
+def dormant_agreements(flt: Filters) -> pd.DataFrame:
+    """Agreements dormant in the latest academic year (agreements mart), for the selected
+    faculties (and university-wide agreements)."""
+    return query(
+        "select"
+        + AGREEMENT_COLUMNS
+        + """
+        from agreements
+        where is_dormant
+          and ($faculties is null or faculty is null or list_contains($faculties, faculty))
+        order by last_activity_year nulls first, partner_name, agreement_id
+        """,
+        faculties=list(flt.faculties) or None,
+    )
+
+
+def expiring_agreements(flt: Filters) -> pd.DataFrame:
+    """Agreements that end within the next ``expiring_months`` (setting, default 12)."""
+    return query(
+        "select"
+        + AGREEMENT_COLUMNS
+        + """
+        from agreements
+        where validity = 'expiring'
+          and ($faculties is null or faculty is null or list_contains($faculties, faculty))
+        order by valid_to, partner_name, agreement_id
+        """,
+        faculties=list(flt.faculties) or None,
+    )
+
+
+def dormant_years_setting() -> int:
+    frame = query("select value from settings where key = 'dormant_years'")
+    return int(frame["value"].iloc[0]) if len(frame) else 2
+
+
+# ---------------------------------------------------------------------------------------
+# Page: Outcomes
+# ---------------------------------------------------------------------------------------
+
+OUTCOME_GROUPS = {
+    "faculty": "Faculty",
+    "partner": "Partner",
+    "country": "Country",
+}
+LANGUAGE_GROUPS = {"language": "Language", "country": "Destination country"}
+
+
+def credit_outcomes(flt: Filters, by: str) -> pd.DataFrame:
+    """Recognition rate and credit success per faculty, partner or country (``by``), over
+    completed outbound student mobilities, as the KPIs recognition_rate and
+    credit_success_rate define them (each over the mobilities where its two figures are known).
+    """
+    if by not in OUTCOME_GROUPS:
+        raise ValueError(f"cannot group credit outcomes by {by!r}")
+    return filtered(
+        """
+        completed as (
+            select
+                case $by
+                    when 'faculty' then coalesce(faculty, '(not set)')
+                    when 'partner' then partner_name
+                    else coalesce(partner_country_name, partner_country)
+                end as grp,
+                *
+            from filtered
+            where status = 'completed' and person_role = 'student' and direction = 'outbound'
+              and ects_planned is not null
+        ),
+
+        final as (
+            select
+                grp,
+                count(*) filter (where ects_recognised is not null) as mobilities,
+                sum(ects_planned) filter (where ects_recognised is not null)
+                    as ects_planned_recognition,
+                sum(ects_recognised) as ects_recognised,
+                pct(sum(ects_recognised), sum(ects_planned) filter (
+                    where ects_recognised is not null)) as recognition_rate,
+                pct(sum(ects_achieved), sum(ects_planned) filter (
+                    where ects_achieved is not null)) as credit_success_rate
+            from completed
+            group by grp
+        )
+
+        select * from final order by mobilities desc, grp
+        """,
+        flt,
+        by=by,
+    )
+
+
+def cefr_matrix(flt: Filters) -> pd.DataFrame:
+    """Realised mobilities by CEFR level before and after (both known)."""
+    return filtered(
+        """
+        final as (
+            select cefr_before, cefr_after, count(*) as mobilities
+            from realised
+            where cefr_before_rank is not null and cefr_after_rank is not null
+            group by all
+        )
+
+        select * from final order by cefr_before, cefr_after
+        """,
+        flt,
+    )
+
+
+def language_improvement(flt: Filters, by: str) -> pd.DataFrame:
+    """Share of realised mobilities improving by at least one CEFR level, per language or
+    destination country (``by``)."""
+    if by not in LANGUAGE_GROUPS:
+        raise ValueError(f"cannot group language outcomes by {by!r}")
+    frame = filtered(
+        """
+        assessed as (
+            select
+                case $by
+                    when 'language' then coalesce(language, '(not set)')
+                    else coalesce(partner_country_name, partner_country)
+                end as grp,
+                cefr_after_rank >= cefr_before_rank + 1 as improved
+            from realised
+            where cefr_before_rank is not null and cefr_after_rank is not null
+        ),
+
+        final as (
+            select
+                grp,
+                count(*) as assessed,
+                count(*) filter (where improved) as improved,
+                pct(count(*) filter (where improved), count(*)) as language_improvement_share
+            from assessed
+            group by grp
+        )
+
+        select * from final order by assessed desc, grp
+        """,
+        flt,
+        by=by,
+    )
+    if by == "language":
+        frame["grp"] = frame["grp"].map(formatting.language_name)
+    return frame
+
+
+# ---------------------------------------------------------------------------------------
+# Page: Inclusion
+# ---------------------------------------------------------------------------------------
+
+
+def fewer_opportunities(flt: Filters, by: str) -> pd.DataFrame:
+    """fewer_opportunities_share per academic year or per faculty (``by``): realised outbound
+    student mobilities with the flag set, over all realised outbound student mobilities."""
+    if by not in ("year", "faculty"):
+        raise ValueError(f"cannot group by {by!r}")
+    return filtered(
+        """
+        students as (
+            select
+                case $by when 'year' then academic_year
+                    else coalesce(faculty, '(not set)') end as grp,
+                coalesce(fewer_opportunities, false) as flagged
+            from realised
+            where person_role = 'student' and direction = 'outbound'
+        ),
+
+        final as (
+            select
+                grp,
+                count(*) filter (where flagged) as fewer_opportunities,
+                count(*) as student_mobilities_outbound,
+                pct(count(*) filter (where flagged), count(*)) as fewer_opportunities_share
+            from students
+            group by grp
+        )
+
+        select * from final order by grp
+        """,
+        flt,
+        by=by,
+    )
+
+
+def participant_mix(flt: Filters, by: str) -> pd.DataFrame:
+    """Realised mobilities per direction and gender, study level or broad field (``by``),
+    with each group's share of its direction."""
+    if by not in ("gender", "level", "field"):
+        raise ValueError(f"cannot group by {by!r}")
+    frame = filtered(
+        """
+        grouped as (
+            select
+                direction,
+                case $by
+                    when 'gender' then coalesce(gender, '(not set)')
+                    when 'level' then coalesce(cast(study_level as varchar), '(not set)')
+                    else coalesce(field_broad_name, '(not set)')
+                end as grp,
+                count(*) as mobilities
+            from realised
+            group by all
+        ),
+
+        final as (
+            select
+                *,
+                100.0 * mobilities / sum(mobilities) over (partition by direction) as share_pct
+            from grouped
+        )
+
+        select * from final order by direction desc, mobilities desc
+        """,
+        flt,
+        by=by,
+    )
+    if by == "level":
+        frame["grp"] = [
+            formatting.level_label(int(v)) if v != "(not set)" else "(not set: staff)"
+            for v in frame["grp"]
+        ]
+    return frame
+
+
+# ---------------------------------------------------------------------------------------
+# Page: Staff and research
+# ---------------------------------------------------------------------------------------
+
+STAFF_GROUPS = {"faculty": "Faculty", "country": "Partner country", "duration": "Duration"}
+
+
+def staff_mobility(flt: Filters, by: str) -> pd.DataFrame:
+    """Realised physical staff and researcher mobilities (kind staff_research) per activity
+    and faculty, partner country or duration band (``by``)."""
+    if by not in STAFF_GROUPS:
+        raise ValueError(f"cannot group staff mobility by {by!r}")
+    return filtered(
+        """
+        staff as (
+            select
+                activity,
+                case $by
+                    when 'faculty' then coalesce(faculty, '(not set)')
+                    when 'country' then coalesce(partner_country_name, partner_country)
+                    else case
+                        when duration_days <= 2 then '1-2 days'
+                        when duration_days <= 5 then '3-5 days'
+                        when duration_days <= 14 then '6-14 days'
+                        when duration_days <= 60 then '15-60 days'
+                        else 'over 60 days'
+                    end
+                end as grp,
+                case
+                    when duration_days <= 2 then 1 when duration_days <= 5 then 2
+                    when duration_days <= 14 then 3 when duration_days <= 60 then 4 else 5
+                end as band
+            from realised
+            where kind = 'staff_research'
+        ),
+
+        final as (
+            select grp, activity, count(*) as mobilities, min(band) as band
+            from staff
+            group by all
+        )
+
+        select * from final
+        order by case when $by = 'duration' then band end, mobilities desc, grp, activity
+        """,
+        flt,
+        by=by,
+    )
+
+
+def staff_summary(flt: Filters) -> pd.DataFrame:
+    """Totals of staff and researcher mobility: mobilities, people, days, teaching hours."""
+    return filtered(
+        """
+        final as (
+            select
+                count(*) filter (where direction = 'outbound') as outbound,
+                count(*) filter (where direction = 'inbound') as inbound,
+                count(distinct person_id) as people,
+                avg(duration_days) as average_days,
+                sum(teaching_hours) filter (where activity = 'teaching') as teaching_hours
+            from realised
+            where kind = 'staff_research'
+        )
+
+        select * from final
+        """,
+        flt,
+    )
+
+
+def kpi_value(kpi_id: str, year_start: int, faculty: str = "all") -> float | None:
+    """One KPI from the KPI mart for the whole university ('all') or one faculty."""
+    frame = query(
+        "select value from kpi_by_year where kpi_id = ? and year_start = ? and faculty = ?",
+        kpi_id,
+        year_start,
+        faculty,
+    )
+    return float(frame["value"].iloc[0]) if len(frame) else None
+
+
+def top_groups(frame: pd.DataFrame, group: str, value: str, top: int) -> pd.DataFrame:
+    """The rows of the ``top`` groups with the largest total ``value``."""
+    keep = frame.groupby(group)[value].sum().nlargest(top).index
+    return frame[frame[group].isin(keep)]
+
+
+# ---------------------------------------------------------------------------------------
+# Page: Programmes
+# ---------------------------------------------------------------------------------------
+
+
+def dual_degrees_by_year(flt: Filters) -> pd.DataFrame:
+    """Dual and joint degrees per academic year: distinct students (both directions), completed
+    periods (the contract has no graduation field: a completed dual-degree period is the
+    proxy for a graduate) and partner institutions."""
+    return filtered(
+        """
+        final as (
+            select
+                academic_year,
+                count(distinct person_id) as students,
+                count(*) filter (where status = 'completed') as completed,
+                count(distinct partner_key) as partners
+            from realised
+            where kind = 'dual_degree'
+            group by academic_year
+        )
+
+        select * from final order by academic_year
+        """,
+        flt,
+    )
+
+
+def dual_degree_partners(flt: Filters) -> pd.DataFrame:
+    return filtered(
+        """
+        final as (
+            select
+                partner_name,
+                coalesce(partner_country_name, partner_country) as country_name,
+                count(*) filter (where direction = 'outbound') as outbound,
+                count(*) filter (where direction = 'inbound') as inbound,
+                count(distinct person_id) as students,
+                count(*) filter (where status = 'completed') as completed
+            from realised
+            where kind = 'dual_degree'
+            group by all
+        )
+
+        select * from final order by students desc, partner_name
+        """,
+        flt,
+    )
+
+
+def online_by_year(flt: Filters) -> pd.DataFrame:
+    """Online (virtual) and blended mobilities per year and their share of all realised
+    mobilities (online_share), both directions as filtered."""
+    return filtered(
+        """
+        final as (
+            select
+                academic_year,
+                count(*) filter (where kind = 'online' and mode = 'virtual') as virtual,
+                count(*) filter (where kind = 'online' and mode <> 'virtual') as blended,
+                count(*) filter (where kind = 'online') as online,
+                count(*) as all_mobilities,
+                pct(count(*) filter (where kind = 'online'), count(*)) as online_share
+            from realised
+            group by academic_year
+        )
+
+        select * from final order by academic_year
+        """,
+        flt,
+    )
+
+
+def internships(flt: Filters, by: str) -> pd.DataFrame:
+    """Realised internships and placements per direction and host type or country (``by``)."""
+    if by not in ("host_type", "country"):
+        raise ValueError(f"cannot group internships by {by!r}")
+    return filtered(
+        """
+        final as (
+            select
+                case $by
+                    when 'host_type' then replace(coalesce(host_type, '(not set)'), '_', ' ')
+                    else coalesce(partner_country_name, partner_country)
+                end as grp,
+                direction,
+                count(*) as mobilities
+            from realised
+            where kind = 'internship'
+            group by all
+        )
+
+        select * from final order by mobilities desc, grp
+        """,
+        flt,
+        by=by,
+    )
+
+
+PROJECTS_IN_RANGE = """
+with chosen as (
+    select *
+    from projects
+    where academic_year_of_label(first_academic_year) <= $year_to
+      and academic_year_of_label(last_academic_year) >= $year_from
+      and ($faculties is null or list_contains($faculties, coalesce(faculty, '(not set)')))
+),
+"""
+
+
+def _project_params(flt: Filters) -> dict[str, object]:
+    return {
+        "year_from": flt.year_from,
+        "year_to": flt.year_to,
+        "faculties": list(flt.faculties) or None,
+    }
+
+
+def projects_in_range(flt: Filters) -> pd.DataFrame:
+    """International projects running in at least one of the selected years (years and
+    faculty filter)."""
+    return query(
+        PROJECTS_IN_RANGE
+        + """
+        final as (
+            select project_id, title, programme, role, coalesce(faculty, '(not set)') as faculty,
+                start_date, end_date, budget_total, budget_own_share,
+                replace(partner_countries, ';', ', ') as partner_countries, state
+            from chosen
+        )
+
+        select * from final order by start_date desc, project_id
+        """,
+        **_project_params(flt),
+    )
+
+
+def project_funding(flt: Filters) -> pd.DataFrame:
+    """Projects and the university's own share of their budgets per programme and role."""
+    return query(
+        PROJECTS_IN_RANGE
+        + """
+        final as (
+            select programme, role, count(*) as projects,
+                sum(budget_own_share) as budget_own_share, sum(budget_total) as budget_total
+            from chosen
+            group by all
+        )
+
+        select * from final order by budget_own_share desc nulls last, programme, role
+        """,
+        **_project_params(flt),
+    )
+
+
+def project_countries(flt: Filters) -> pd.DataFrame:
+    """How many of the projects involve each partner country."""
+    return query(
+        PROJECTS_IN_RANGE
+        + """
+        countries as (
+            select unnest(string_split(partner_countries, ';')) as country, project_id
+            from chosen
+            where partner_countries is not null
+        ),
+
+        final as (
+            select coalesce(c.name, p.country) as country_name, count(distinct p.project_id)
+                as projects
+            from countries as p
+            left join ref_countries as c on p.country = c.iso2
+            group by all
+        )
+
+        select * from final order by projects desc, country_name
+        """,
+        **_project_params(flt),
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Page: Country explorer
+# ---------------------------------------------------------------------------------------
+
+
+def countries_with_data() -> pd.DataFrame:
+    """Partner countries with any mobility, most mobilities first: country, country_name."""
+    return query(
+        """
+        select partner_country as country,
+            coalesce(any_value(partner_country_name), partner_country) as country_name,
+            count(*) as mobilities
+        from mobilities
+        group by partner_country
+        order by mobilities desc, country_name
+        """
+    )
+
+
+def country_by_year(flt: Filters, country: str) -> pd.DataFrame:
+    """Realised mobilities with one partner country per academic year, kind and direction."""
+    return filtered(
+        """
+        final as (
+            select academic_year, kind, direction, count(*) as mobilities
+            from realised
+            where partner_country = $country
+            group by all
+        )
+
+        select * from final order by academic_year, kind, direction desc
+        """,
+        flt,
+        country=country,
+    )
+
+
+def by_year_and_direction(frame: pd.DataFrame) -> pd.DataFrame:
+    """Sum a long frame with academic_year, direction, mobilities over everything else."""
+    return frame.groupby(["academic_year", "direction"], as_index=False)["mobilities"].sum()
+
+
+def by_kind_and_direction(frame: pd.DataFrame) -> pd.DataFrame:
+    summed = frame.groupby(["kind", "direction"], as_index=False)["mobilities"].sum()
+    return summed.assign(kind_name=summed["kind"].map(metrics.KINDS))
+
+
+def country_kpis(country: str, year_from: int, year_to: int) -> pd.DataFrame:
+    """Every KPI of the registry for one partner country per academic year (kpi_values,
+    dimension 'country'), long: academic_year, kpi_id, kpi, unit, value."""
+    return query(
+        """
+        select v.academic_year, v.kpi_id, k.name as kpi, v.unit, v.value, v.numerator,
+            v.denominator
+        from kpi_values as v
+        inner join ref_kpis as k on v.kpi_id = k.kpi_id
+        where v.dimension = 'country' and v.dimension_value = $country
+          and v.year_start between $year_from and $year_to
+        order by v.academic_year
+        """,
+        country=country,
+        year_from=year_from,
+        year_to=year_to,
+    )
+
+
+def kpi_grid(kpis: pd.DataFrame) -> pd.DataFrame:
+    """KPIs as rows and academic years as columns, each value written with its unit."""
+    if kpis.empty:
+        return pd.DataFrame(columns=["KPI"])
+    shown = kpis.assign(
+        text=[formatting.kpi_value(v, u) for v, u in zip(kpis["value"], kpis["unit"], strict=True)]
+    )
+    grid = shown.pivot(index="kpi_id", columns="academic_year", values="text")
+    order = [k for k in metrics.KPI_IDS if k in grid.index]
+    grid = grid.reindex(order).fillna("–")
+    grid.insert(0, "KPI", [metrics.get(k).name for k in order])
+    return grid.reset_index(drop=True)
+
+
+def country_partners(flt: Filters, country: str) -> pd.DataFrame:
+    """Partner institutions in one country: realised mobilities out and in (filters apply),
+    and the agreements with them valid today."""
+    return filtered(
+        """
+        flows as (
+            select partner_key,
+                count(*) filter (where direction = 'outbound') as outbound,
+                count(*) filter (where direction = 'inbound') as inbound,
+                max(academic_year) as last_year
+            from realised
+            where partner_country = $country
+            group by partner_key
+        ),
+
+        valid_agreements as (
+            select partner_key, count(*) as agreements
+            from agreements
+            where partner_country = $country and validity in ('valid', 'expiring')
+            group by partner_key
+        ),
+
+        names as (
+            select partner_key, any_value(partner_name) as partner_name,
+                any_value(partner_city) as city
+            from partners
+            where partner_country = $country
+            group by partner_key
+        ),
+
+        final as (
+            select n.partner_name, n.city, coalesce(f.outbound, 0) as outbound,
+                coalesce(f.inbound, 0) as inbound, coalesce(a.agreements, 0) as agreements,
+                f.last_year
+            from names as n
+            left join flows as f on n.partner_key = f.partner_key
+            left join valid_agreements as a on n.partner_key = a.partner_key
+            where f.partner_key is not null or a.partner_key is not null
+        )
+
+        select * from final order by outbound + inbound desc, partner_name
+        """,
+        flt,
+        country=country,
+    )
+
+
+def to_long(frame: pd.DataFrame, key: str, name: str, value: str) -> pd.DataFrame:
+    """Wide columns -> rows (for charts with one trace per former column)."""
+    return frame.melt(id_vars=key, var_name=name, value_name=value)
+
+
+def has_rows(frame: pd.DataFrame, column: str) -> bool:
+    """True when ``frame`` has a non-zero total in ``column``."""
+    return bool(len(frame)) and bool(frame[column].sum())
+
+
+def direction_total(frame: pd.DataFrame, direction: str) -> int:
+    """Sum of ``mobilities`` over the rows of one direction."""
+    return int(frame.loc[frame["direction"] == direction, "mobilities"].sum())
+
+
+# --- Benchmark page ---
+# The EC Erasmus files (marts benchmark_*): a home institution against its country and the
+# whole programme. Every record counts its `participants` weight. A year of None means all
+# imported years. SQL below is constant text; every value from a widget is a bound parameter.
+
+BENCHMARK_SCOPES = ("institution", "country", "programme")
+
+_BENCHMARK_SCOPED = """
+    with base as (
+        select * from benchmark_mobilities where (?::varchar is null or academic_year = ?)
+    ),
+    home as (
+        select country, code_key from benchmark_institutions where erasmus_code = ?
+    ),
+    scoped as (
+        select 'institution' as scope, * from base
+        where home_code_key = (select code_key from home)
+        union all
+        select 'country', * from base where home_country = (select country from home)
+        union all
+        select 'programme', * from base
+    )
+"""
+
+# category expression per breakdown: constants chosen by key, never user text
+_BENCHMARK_CATEGORIES = {
+    "destination": "destination_country_name",
+    "level": (
+        "case study_level when 5 then 'EQF 5 · short cycle' when 6 then 'EQF 6 · first cycle' "
+        "when 7 then 'EQF 7 · second cycle' when 8 then 'EQF 8 · doctorate' end"
+    ),
+}
+
+
+def has_benchmark() -> bool:
+    """True when EC benchmark records have been imported and built."""
+    if warehouse_version() is None:
+        return False
+    try:
+        return bool(len(query("select 1 from benchmark_mobilities limit 1")))
+    except duckdb.CatalogException:
+        return False
+
+
+def benchmark_years() -> list[str]:
+    frame = query("select distinct academic_year from benchmark_mobilities order by academic_year")
+    return frame["academic_year"].tolist()
+
+
+def benchmark_default_year() -> str:
+    """The academic year with the most participants (partial years are not the default)."""
+    frame = query(
+        "select academic_year from benchmark_mobilities group by academic_year "
+        "order by sum(participants) desc, academic_year desc limit 1"
+    )
+    return str(frame["academic_year"].iloc[0])
+
+
+def benchmark_home_institutions() -> pd.DataFrame:
+    """Institutions that send participants: erasmus_code, label, country, participants."""
+    return query(
+        """
+        select erasmus_code,
+               name || ' · ' || erasmus_code || coalesce(' · ' || city, '') as label,
+               country, country_name, outbound_participants
+        from benchmark_institutions
+        where outbound_participants > 0
+        order by outbound_participants desc, erasmus_code
+        """
+    )
+
+
+def own_erasmus_code() -> str | None:
+    """The setting own_erasmus_code, normalised as the EC files are, or None."""
+    from pipelines.ingest.institutions import normalise_codes
+
+    frame = query("select value from settings where key = 'own_erasmus_code'")
+    if not len(frame) or not str(frame["value"].iloc[0]).strip():
+        return None
+    return normalise_codes(frame["value"]).iloc[0]
+
+
+def benchmark_institution(erasmus_code: str) -> dict[str, str | None]:
+    """Name, country and country name of one institution (empty values if unknown)."""
+    frame = query(
+        "select name, country, country_name from benchmark_institutions where erasmus_code = ?",
+        erasmus_code,
+    )
+    if not len(frame):
+        return {"name": None, "country": None, "country_name": None}
+    return {k: (None if pd.isna(v) else str(v)) for k, v in frame.iloc[0].items()}
+
+
+def benchmark_summary(home_code: str, year: str | None) -> dict[str, dict[str, float | None]]:
+    """Per scope: participants, average stay (months), placement and female shares (%)."""
+    frame = _benchmark_summary(home_code, year)
+    out: dict[str, dict[str, float | None]] = {scope: {} for scope in BENCHMARK_SCOPES}
+    for row in frame.to_dict(orient="records"):
+        scope = row.pop("scope")
+        out[scope] = {k: (None if pd.isna(v) else float(v)) for k, v in row.items()}
+    return out
+
+
+def _benchmark_summary(home_code: str, year: str | None) -> pd.DataFrame:
+    return query(
+        _BENCHMARK_SCOPED
+        + """
+        select
+            scope,
+            sum(participants) as participants,
+            sum(duration_months * participants) / sum(participants)
+                filter (where duration_months is not null) as average_duration_months,
+            100.0 * coalesce(sum(participants) filter (where includes_placement), 0)
+                / sum(participants) as placement_share,
+            100.0 * coalesce(sum(participants) filter (where gender = 'female'), 0)
+                / sum(participants) filter (where gender is not null) as female_share
+        from scoped
+        group by scope
+        """,
+        year,
+        year,
+        home_code,
+    )
+
+
+def benchmark_shares(breakdown: str, home_code: str, year: str | None, top: int = 12):
+    """Shares (%) of a breakdown per scope.
+
+    ``breakdown`` is ``destination`` (the institution's ``top`` largest destinations) or
+    ``level`` (every level of any scope). Returns scope, category, participants, share_pct.
+    """
+    every = breakdown == "level"
+    category = _BENCHMARK_CATEGORIES[breakdown]
+    return query(
+        _BENCHMARK_SCOPED
+        + f"""
+        , counted as (
+            select scope, {category} as category, sum(participants) as participants
+            from scoped
+            where {category} is not null
+            group by all
+        ),
+        shares as (
+            select *, 100.0 * participants / sum(participants) over (partition by scope)
+                as share_pct
+            from counted
+        ),
+        top as (
+            select category from shares where scope = 'institution'
+            order by participants desc, category limit ?
+        )
+        select s.scope, s.category, s.participants, s.share_pct
+        from shares as s
+        where ? or s.category in (select category from top)
+        order by s.category
+        """,
+        year,
+        year,
+        home_code,
+        top,
+        every,
+    )
+
+
+def benchmark_flow_periods() -> pd.DataFrame:
+    """source, period and participants of each national-flow table available."""
+    return query(
+        "select source, period, sum(participants) as participants from benchmark_country_flows "
+        "group by all order by source desc, period"
+    )
+
+
+_BENCHMARK_FLOWS = """
+    select sending_country, sending_country_name, sending_iso3,
+           receiving_country, receiving_country_name, receiving_iso3,
+           sum(participants) as participants
+    from benchmark_country_flows
+    where source = ? and (?::varchar is null or period = ?)
+      and (? or sending_country <> receiving_country)
+      and (?::varchar is null or sending_country = ?)
+    group by all
+    order by participants desc
+"""
+
+
+def benchmark_flows(
+    source: str, period: str | None, within: bool, sending: str | None = None
+) -> pd.DataFrame:
+    """Country-to-country flows of one source (period None: all periods summed).
+
+    ``sending`` limits them to one sending country (ISO alpha-2), for the map.
+    """
+    return query(_BENCHMARK_FLOWS, source, period, period, within, sending, sending)
+
+
+def benchmark_unknown_institutions() -> pd.DataFrame:
+    """Institution codes in the records that the EC institution list does not know."""
+    return query(
+        """
+        select erasmus_code, name, country, outbound_participants, inbound_participants
+        from benchmark_institutions
+        where not in_institution_list
+        order by participants desc, erasmus_code
+        """
+    )
+
+
+def benchmark_has_institution_list() -> bool:
+    return bool(query("select count(*) as n from ec_institutions")["n"].iloc[0])
 
 
 # --- Import page ---
@@ -283,7 +1766,7 @@ def target_faculties() -> list[str]:
     return frame["faculty"].tolist()
 
 
-def target_progress() -> pd.DataFrame:
+def target_projections() -> pd.DataFrame:
     """Every target with its KPI, latest value, projection and status (pipelines.projection)."""
     targets = query(
         """

@@ -1,4 +1,4 @@
-"""The ``mobility`` command: ingest, build, kpi, demo, imports, undo, settings, contract.
+"""The ``mobility`` command: ingest, build, kpi, report, demo, imports, undo, settings, contract.
 
 Built with typer (commands from type hints) and rich (tables and progress bars). Every
 command takes ``--warehouse PATH`` (default ``$MOBILITY_WAREHOUSE`` or
@@ -24,6 +24,7 @@ from rich.table import Table
 
 from pipelines import config
 from pipelines.build import BuildFailed, build
+from pipelines.ingest import erasmus_ec
 from pipelines.ingest.load import ImportFailed, ImportResult, commit, prepare
 from pipelines.ingest.pseudonymise import load_or_create_key
 from pipelines.ingest.readers import ReadError
@@ -139,6 +140,8 @@ def run_import(
 
         big = file.exists() and file.stat().st_size > PROGRESS_MIN_ROWS * 100
         bar.update(task, visible=big)
+        if source == erasmus_ec.SOURCE:
+            return erasmus_ec.import_ec_file(con, file, key, update)
         prepared = prepare(file, table, sheet, update)
         prepared.source = source
         return commit(con, prepared, key, update)
@@ -158,6 +161,27 @@ def run_build(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+class Source(StrEnum):
+    contract = "contract"
+    erasmus_ec = "erasmus-ec"
+
+
+def print_institution_resolution(con: duckdb.DuckDBPyConnection) -> None:
+    """Say how many institution codes of the EC records the EC institution list resolves."""
+    if not con.execute("select count(*) from ec_institutions").fetchone()[0]:
+        console.print(
+            "  institutions: no EC institution list imported yet; import EUC.json with "
+            "--source erasmus-ec to resolve codes to names, cities and countries"
+        )
+        return
+    codes, participants = erasmus_ec.unknown_institutions(con)
+    console.print(
+        f"  institutions: {codes:,} code(s) in the records are not in the EC institution list "
+        f"({participants:,} participants); they are kept and listed on the Benchmark page "
+        "(table benchmark_institutions, in_institution_list = false)"
+    )
+
+
 @app.command()
 def ingest(
     files: Annotated[list[Path], typer.Argument(help="CSV, XLSX or Parquet files.")],
@@ -174,9 +198,19 @@ def ingest(
     do_build: Annotated[
         bool, typer.Option("--build/--no-build", help="Rebuild the marts afterwards.")
     ] = True,
+    source: Annotated[
+        Source,
+        typer.Option(
+            help="contract: the university's own files; erasmus-ec: European Commission "
+            "Erasmus files (records, EUC.json institution list, country flow table) as "
+            "benchmark data, kept apart (see docs/erasmus-ec.md).",
+        ),
+    ] = Source.contract,
     warehouse: WarehouseOption = None,
 ) -> None:
     """Validate and import files; each file is one all-or-nothing transaction."""
+    if source is Source.erasmus_ec and (table or sheet):
+        raise fail("--table and --sheet do not apply to --source erasmus-ec (detected)")
     path = config.warehouse_path(warehouse)
     con = open_warehouse(path)
     key = load_or_create_key(config.secret_path(path))
@@ -184,13 +218,15 @@ def ingest(
     try:
         for file in files:
             try:
-                result = run_import(con, file, key, table, sheet)
+                result = run_import(con, file, key, table, sheet, source=source.value)
             except (ReadError, ImportFailed) as exc:
                 raise fail(str(exc)) from None
             print_import(result)
             changed |= bool(result.loaded or result.updated)
         if do_build and changed:
             run_build(con)
+            if source is Source.erasmus_ec:
+                print_institution_resolution(con)
     except KeyboardInterrupt:
         raise fail("interrupted: the file being imported was not imported", 130) from None
     except BuildFailed as exc:
@@ -277,6 +313,64 @@ def _fmt(value: float, unit: str | None) -> str:
     if unit in ("EUR", "days"):
         return f"{value:,.0f}"
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+class ReportFormat(StrEnum):
+    xlsx = "xlsx"
+    pdf = "pdf"
+    html = "html"
+
+
+@app.command()
+def report(
+    year: Annotated[
+        str | None, typer.Option(help="Academic year, e.g. 2024/25 (default: latest).")
+    ] = None,
+    faculty: Annotated[
+        str | None, typer.Option(help="Only this faculty (default: the whole university).")
+    ] = None,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", help="xlsx, pdf or html.")
+    ] = ReportFormat.pdf,
+    out: Annotated[
+        Path | None,
+        typer.Option(help="File to write (default: mobility-report-<year>.<format> here)."),
+    ] = None,
+    suppress: Annotated[
+        bool,
+        typer.Option(
+            "--suppress/--no-suppress",
+            help="Small-cell suppression (default on); --no-suppress is for internal use only.",
+        ),
+    ] = True,
+    warehouse: WarehouseOption = None,
+) -> None:
+    """Write the accreditation report pack: standard tables, charts, definitions, provenance."""
+    from pipelines import report as reports
+
+    path = config.warehouse_path(warehouse)
+    try:
+        made = reports.build_report(path, year, faculty, suppress)
+        data = reports.render(made, fmt.value)
+    except reports.ReportError as exc:
+        raise fail(str(exc)) from None
+    except duckdb.IOException as exc:
+        raise fail(f"{path}: cannot open the warehouse ({exc})") from None
+    target = out or Path(reports.file_name(made, fmt.value))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    hidden = sum(t.hidden_cells() for t in made.tables)
+    console.print(
+        f"wrote {target} ({len(data) / 1024:,.0f} KB): {made.cover.academic_year}, "
+        f"{made.cover.scope}, {len(made.tables)} tables, "
+        + (f"{hidden:,} cells suppressed" if suppress else "suppression OFF")
+    )
+    if not suppress:
+        errors.print(
+            "warning: small-cell suppression is off; the report shows counts below "
+            f"{made.cover.suppression.threshold} and is for internal use only",
+            highlight=False,
+        )
 
 
 @app.command()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pipelines import metrics, quality, schemas
+from pipelines.ingest import ec_schemas
 
 KINDS = tuple(metrics.KINDS)
 
@@ -80,6 +81,11 @@ CHECKS = (
         not_null=("academic_year", "faculty", "kpi_id", "value"),
     ),
     ModelChecks(
+        "headcounts",
+        unique=("academic_year", "faculty", "study_level"),
+        not_null=("academic_year", "year_start", "faculty"),
+    ),
+    ModelChecks(
         "targets",
         unique=("kpi_id", "academic_year", "faculty"),
         not_null=("kpi_id", "academic_year", "faculty", "target_value"),
@@ -116,5 +122,23 @@ CHECKS = (
         "data_quality_unknown_partners",
         unique=("partner_key",),
         not_null=("partner_key", "mobilities"),
+    ),
+    # --- benchmark (EC Erasmus files) ---
+    ModelChecks(
+        "benchmark_mobilities",
+        unique=("record_id",),
+        not_null=("record_id", "academic_year", "home_country", "mobility_type", "participants"),
+        accepted={"mobility_type": ec_schemas.MOBILITY_TYPES, "gender": schemas.GENDERS},
+    ),
+    ModelChecks(
+        "benchmark_institutions",
+        unique=("code_key",),
+        not_null=("erasmus_code", "code_key", "name", "in_institution_list"),
+    ),
+    ModelChecks(
+        "benchmark_country_flows",
+        unique=("source", "period", "sending_country", "receiving_country"),
+        not_null=("source", "period", "sending_country", "receiving_country", "participants"),
+        accepted={"source": ("records", "ec_flow_table")},
     ),
 )

@@ -38,6 +38,10 @@ class ParseContext:
 
 DEFAULT_CONTEXT = ParseContext()
 
+# Arrow-backed strings: the .str methods run in C++ rather than once per value in Python,
+# which is what makes whole-column rules fast on files of millions of rows.
+TEXT = pd.StringDtype("pyarrow")
+
 
 # Markers that exports write for "no value": R's NA, Excel's #N/A, the EC's ? and ???.
 NULL_MARKERS = frozenset(
@@ -47,8 +51,9 @@ NULL_MARKERS = frozenset(
 
 def blank(raw: pd.Series, markers: frozenset[str] = NULL_MARKERS) -> pd.Series:
     """True where a raw value counts as empty (missing, whitespace, or a null marker)."""
-    text = raw.astype("string").str.strip()
-    return (text.isna() | text.eq("") | text.str.casefold().isin(markers)).astype(bool)
+    text = raw.astype(TEXT).str.strip()
+    # lower() runs in Arrow; casefold() would fall back to Python per value
+    return (text.isna() | text.eq("") | text.str.lower().isin(markers)).astype(bool)
 
 
 @dataclass(frozen=True)
@@ -67,8 +72,8 @@ class Rule:
 
     def apply(self, raw: pd.Series, ctx: ParseContext = DEFAULT_CONTEXT) -> pd.Series:
         """Cleaned values; blank and invalid input both give <NA>."""
-        text = raw.astype("string").str.strip()
-        empty = blank(raw, self.null_markers)
+        text = raw.astype(TEXT).str.strip()
+        empty = blank(text, self.null_markers)
         out = pd.Series(pd.NA, index=raw.index, dtype="object")
         if (~empty).any():
             cleaned = self.clean(text[~empty], ctx)
@@ -95,7 +100,7 @@ class Rule:
         return core_schema.no_info_before_validator_function(self.one, handler(source_type))
 
 
-_WHITESPACE = re.compile(r"\s+")
+_WHITESPACE = r"\s+"  # a pattern string, not compiled: Arrow runs string patterns natively
 
 
 @dataclass(frozen=True)
@@ -177,7 +182,7 @@ class Choice(Rule):
 
     def clean(self, text: pd.Series, ctx: ParseContext) -> pd.Series:
         table = self.lookup()
-        return text.map(lambda v: table.get(_fold(v)), na_action="ignore")
+        return _map_unique(text, lambda v: table.get(_fold(v)))
 
     def describe(self) -> str:
         return "one of " + ", ".join(f"`{v}`" for v in self.values)
@@ -285,7 +290,7 @@ class Eqf(Rule):
 
     def clean(self, text: pd.Series, ctx: ParseContext) -> pd.Series:
         numbers = pd.to_numeric(text.str.extract(_EQF_NUMBER, expand=False), errors="coerce")
-        named = text.str.casefold().map(EQF_ALIASES)
+        named = text.str.lower().map(EQF_ALIASES)
         return numbers.fillna(named).astype("Int64")
 
     def describe(self) -> str:
@@ -428,8 +433,9 @@ class Flag(Rule):
     reason: ClassVar[str] = "not yes/no"
 
     def clean(self, text: pd.Series, ctx: ParseContext) -> pd.Series:
-        folded = text.str.casefold()
-        return folded.map(lambda v: True if v in _TRUE else (False if v in _FALSE else None))
+        return _map_unique(
+            text.str.lower(), lambda v: True if v in _TRUE else (False if v in _FALSE else None)
+        )
 
     def describe(self) -> str:
         return "yes/no (`yes`, `no`, `true`, `false`, `1`, `0`)"

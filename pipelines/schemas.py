@@ -85,6 +85,11 @@ class ContractModel(BaseModel):
         return frame
 
     @classmethod
+    def source_table(cls) -> str:
+        """Warehouse table holding the imported rows (``raw_<table>`` for the own contract)."""
+        return f"raw_{cls.table}"
+
+    @classmethod
     def rules(cls) -> dict[str, Rule]:
         """Column name -> the rule that reads it."""
         found = {}

@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines.config import SQL_DIR
+from pipelines.ingest.ec_schemas import EC_MODELS
 from pipelines.schemas import MODELS, ContractModel
 
 BOOKKEEPING = ("imports", "rejected_rows", "settings", "builds")
@@ -71,11 +72,12 @@ def contract_columns(model: type[ContractModel]) -> dict[str, str]:
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create missing tables and columns; never drops or changes what exists."""
     con.execute((SQL_DIR / "warehouse.sql").read_text())
-    for model in MODELS.values():
+    # the university's own tables (raw_*), then the EC benchmark tables (ec_*), kept apart
+    for model in (*MODELS.values(), *EC_MODELS.values()):
         columns = {**contract_columns(model), **SOURCE_COLUMNS}
         for table, extra in (
-            (f"raw_{model.table}", {}),
-            (f"raw_{model.table}_history", {"_superseded_by": "integer"}),
+            (model.source_table(), {}),
+            (f"{model.source_table()}_history", {"_superseded_by": "integer"}),
         ):
             spec = ", ".join(f'"{c}" {t}' for c, t in {**columns, **extra}.items())
             con.execute(f"create table if not exists {table} ({spec})")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
+from tests import fixture_data
+
 MOBILITY_HEADER = [
     "mobility_id",
     "person_id",
@@ -54,3 +56,16 @@ def csv_bytes(rows: list[dict[str, object]], delimiter: str = ",") -> bytes:
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue().encode("utf-8")
+
+
+def realised_outbound(year: int) -> int:
+    """Realised outbound mobilities of the fixture starting in academic year ``year``, by pandas
+    (what the Overview's "Outbound mobilities" card shows for that year)."""
+    m = fixture_data.frames()["mobilities"]
+    start = m["start_date"].map(lambda d: d.year if d.month >= 9 else d.year - 1)
+    chosen = (
+        (start == year)
+        & (m["direction"] == "outbound")
+        & m["status"].isin(["ongoing", "completed"])
+    )
+    return int(chosen.sum())

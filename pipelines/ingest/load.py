@@ -37,7 +37,7 @@ from pipelines.ingest.pseudonymise import Pseudonymiser
 from pipelines.ingest.readers import RawTable, ReadError, ReadInfo, read_file
 from pipelines.ingest.validate import Validation, validate_frame
 from pipelines.rules import ParseContext
-from pipelines.schemas import MODELS, model_for
+from pipelines.schemas import MODELS, ContractModel, model_for
 from pipelines.warehouse import contract_columns
 
 Progress = Callable[[int, int, str], None]
@@ -59,6 +59,8 @@ class Prepared:
     validation: Validation
     source: str = "contract"
     notes: list[str] = field(default_factory=list)
+    # a model outside the own contract (the EC benchmark tables); None: the table's model
+    model: type[ContractModel] | None = None
 
     @property
     def info(self) -> ReadInfo:
@@ -92,6 +94,29 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def validate_read(
+    frame: pd.DataFrame,
+    model: type[ContractModel],
+    raw: RawTable,
+    progress: Progress | None = None,
+) -> Validation:
+    """Validate a file's mapped columns, reporting progress per column; rows the reader
+    could not split are added as rejections."""
+    fields = len(model.model_fields)
+    done = 0
+
+    def step(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress:
+            progress(done, fields + 2, "validating")
+
+    validation = validate_frame(frame, model, ParseContext(decimal=raw.info.decimal), step)
+    if raw.info.bad_rows:
+        validation = validation.with_unparsed_rows(raw.info.bad_rows)
+    return validation
+
+
 def prepare(
     path: str | Path,
     table: str | None = None,
@@ -121,18 +146,7 @@ def prepare(
             f"{', '.join(mapping.missing_required)} (see docs/data-contract.md for accepted names)"
         )
     frame = to_contract_frame(raw.frame, mapping)
-    fields = len(model.model_fields)
-    done = 0
-
-    def step(n: int) -> None:
-        nonlocal done
-        done += n
-        if progress:
-            progress(done, fields + 2, "validating")
-
-    validation = validate_frame(frame, model, ParseContext(decimal=raw.info.decimal), step)
-    if raw.info.bad_rows:
-        validation = validation.with_unparsed_rows(raw.info.bad_rows)
+    validation = validate_read(frame, model, raw, progress)
     prepared = Prepared(path, table, file_sha256(path), raw, mapping, validation)
     if "status" not in mapping.mapped() and "status" in model.model_fields:
         prepared.notes.append("no status column: every mobility is taken as completed")
@@ -176,7 +190,7 @@ def commit(
             f"{prepared.path.name}: a file that replaces the whole {prepared.table} table "
             f"must have no rejected rows ({prepared.validation.rejected_row_count:,} rejected)"
         )
-    model = model_for(prepared.table)
+    model = prepared.model or model_for(prepared.table)
     columns = contract_columns(model)
     valid = prepared.validation.valid
     if "person_id" in valid:
@@ -194,7 +208,7 @@ def commit(
         rejections=rejections,
         notes=list(prepared.notes),
     )
-    raw_table = f"raw_{model.table}"
+    raw_table = model.source_table()
     history = f"{raw_table}_history"
     names = ", ".join(f'"{c}"' for c in columns)
     row_hash = "md5(to_json(struct_pack(" + ", ".join(f'"{c}"' for c in columns) + ")))"

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipelines.rules import TEXT
+
 CSV_SUFFIXES = {".csv", ".txt", ".tsv", ".tab"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
 PARQUET_SUFFIXES = {".parquet", ".pq"}
@@ -164,9 +166,9 @@ def _frame_from_rows(body: pd.DataFrame, header: list[str], first_row_number: in
             body[extra] = ""
     body = body.iloc[:, :width]
     body.columns = _unique_headers(header)
-    body = body.fillna("").astype("object")
+    body = body.fillna("").astype(TEXT)
     # Spreadsheets often end with empty rows; they are not records.
-    nonempty = body.apply(lambda col: col.astype(str).str.strip().ne("")).any(axis=1).to_numpy()
+    nonempty = body.apply(lambda col: col.str.strip().ne("")).any(axis=1).to_numpy()
     body.index = pd.RangeIndex(first_row_number, first_row_number + len(body))
     return body[nonempty]
 

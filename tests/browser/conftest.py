@@ -132,22 +132,73 @@ def page(browser):
     context.close()
 
 
+@pytest.fixture(scope="module")
+def shared_page(browser):
+    """One tab for a whole module: the browser caches Streamlit's scripts after the first page,
+    which makes each further page load seconds faster than in a fresh context."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
 def wait_for_app(page, timeout: float = 30_000) -> None:
-    """Wait until Streamlit has finished running the script and rendered the page."""
+    """Wait until Streamlit has finished running the script and rendered the page.
+
+    "Finished" means no running-status widget and a rendered title for two checks in a row,
+    half a second apart: a page may rerun itself once (see dashboard/filters.py), and the
+    status widget is briefly absent between two runs.
+    """
     page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
     page.wait_for_selector('[data-testid="stMain"]', timeout=timeout)
-    # the status widget shows "Running..." while the script runs
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
-        timeout=timeout,
-    )
-    page.wait_for_timeout(300)
+    idle = """() => !document.querySelector('[data-testid="stStatusWidget"]')
+        && !!document.querySelector('[data-testid="stMain"] h1, [data-testid="stMain"] '
+        + '[data-testid="stAlert"]')"""
+    settled = 0
+    deadline = time.monotonic() + timeout / 1000
+    while settled < 2:
+        if time.monotonic() > deadline:
+            raise TimeoutError("the app did not settle")
+        page.wait_for_function(idle, timeout=timeout)
+        page.wait_for_timeout(500)
+        settled = settled + 1 if page.evaluate(idle) else 0
 
 
-def screenshot(page, name: str) -> Path:
-    """Save a full-page screenshot to $SCREENSHOT_DIR (default .test-artifacts/screenshots)."""
-    folder = Path(os.environ.get("SCREENSHOT_DIR", ARTIFACTS / "screenshots"))
+def screenshot(page, name: str, folder: Path | None = None, max_height: int = 6000) -> Path:
+    """Save a screenshot of the whole page to ``folder`` (default $SCREENSHOT_DIR, else
+    .test-artifacts/screenshots).
+
+    Streamlit scrolls inside its main container, not the document, so a "full page" shot would
+    show only the first screen: the viewport is made as tall as the content first.
+    """
+    folder = folder or Path(os.environ.get("SCREENSHOT_DIR", ARTIFACTS / "screenshots"))
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.png"
+    size = page.viewport_size
+    height = page.evaluate(
+        '() => Math.max(...[...document.querySelectorAll(\'[data-testid="stMain"], '
+        '[data-testid="stMainBlockContainer"]\')].map(e => e.scrollHeight))'
+    )
+    height = min(max(size["height"], height + 40), max_height)
+    page.set_viewport_size({"width": size["width"], "height": height})
+    page.wait_for_timeout(500)
     page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(size)
     return path
+
+
+def wait_for_charts(page, minimum: int = 0, timeout: float = 30_000) -> int:
+    """Wait until the app has settled, at least ``minimum`` plotly charts are on the page and
+    every one has drawn; returns the number of charts."""
+    wait_for_app(page, timeout)
+    page.wait_for_function(
+        """(minimum) => {
+            const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+            return charts.length >= minimum
+                && charts.every(c => c.querySelector('.main-svg'))
+                && !document.querySelector('[data-testid="stSkeleton"]');
+        }""",
+        arg=minimum,
+        timeout=timeout,
+    )
+    return page.locator('[data-testid="stPlotlyChart"]').count()

@@ -16,7 +16,7 @@ APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 def app(fixture_warehouse, monkeypatch) -> AppTest:
     monkeypatch.setenv("MOBILITY_WAREHOUSE", str(fixture_warehouse))
     at = AppTest.from_file(APP, default_timeout=90)
-    at.switch_page("pages/data_quality.py").run()
+    at.switch_page("views/data_quality.py").run()
     assert not at.exception, [e.message for e in at.exception]
     return at
 

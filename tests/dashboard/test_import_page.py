@@ -10,11 +10,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests import fixture_data
-from tests.dashboard.test_overview import realised_outbound
-from tests.data_management import csv_bytes, mobility
+from tests.data_management import csv_bytes, mobility, realised_outbound
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
-PAGE = "pages/import_data.py"
+PAGE = "views/import_data.py"
 UNKNOWN_KEY = "name:uni konstanz|DE"
 
 
@@ -83,7 +82,7 @@ def test_a_valid_file_is_previewed_then_imported_and_listed(app, writable_wareho
         "active",
     ]
     # the Overview shows the new numbers: 4 more realised outbound mobilities in 2024/25
-    app.switch_page("pages/overview.py").run()
+    app.switch_page("views/overview.py").run()
     values = {m.label: m.value for m in app.metric}
     assert values["Outbound mobilities"] == f"{realised_outbound(2024) + 4:,}"
 
@@ -196,6 +195,6 @@ def test_the_first_import_creates_the_warehouse(tmp_path, monkeypatch, fixture_f
     rows = len(fixture_data.frames()["mobilities"])
     assert f"Imported mobilities.csv as import #1: {rows:,} new" in texts(at)
     assert warehouse.with_suffix(".key").exists()
-    at.switch_page("pages/overview.py").run()
+    at.switch_page("views/overview.py").run()
     values = {m.label: m.value for m in at.metric}
     assert values["Outbound mobilities"] == f"{realised_outbound(2024):,}"

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.dashboard.test_overview import realised_outbound
+from tests.data_management import realised_outbound
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 EDITOR = "targets_editor_0"
@@ -19,7 +19,7 @@ EDITOR = "targets_editor_0"
 def app(writable_warehouse, monkeypatch) -> AppTest:
     monkeypatch.setenv("MOBILITY_WAREHOUSE", str(writable_warehouse))
     at = AppTest.from_file(APP, default_timeout=90)
-    at.switch_page("pages/targets.py").run()
+    at.switch_page("views/targets.py").run()
     assert not at.exception
     return at
 

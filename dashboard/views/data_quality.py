@@ -3,7 +3,7 @@ the records each rule finds, to fix at the source (rules: pipelines/quality.py).
 
 import streamlit as st
 
-from dashboard import charts, components, queries
+from dashboard import admin, charts, components, queries
 
 ALL_YEARS = "All years"
 ISSUE_COLUMNS = {
@@ -31,7 +31,11 @@ REJECTION_COLUMNS = {
     "reason": "Reason",
 }
 
-components.page_start("Data quality")
+admin.page_start(
+    "Data quality",
+    "Is the data complete and clean? A score per academic year, the rules behind it, and the "
+    "records each rule finds, to fix in the source system and import again.",
+)
 
 scores = queries.quality_scores()
 rules = queries.quality_rules()
@@ -108,19 +112,17 @@ with tabs[0]:
     st.caption("Share of mobilities with a value in each column of the import contract.")
     completeness = queries.completeness()
     st.plotly_chart(charts.completeness_heatmap(completeness))
-    components.download_csv(
-        completeness, "completeness.csv", "Download completeness (CSV)", key="dl_completeness"
-    )
+    components.download(completeness, "completeness by column and year")
 
 
-def rejection_list(rule_id: str | None, label: str, file_name: str) -> None:
+def rejection_list(rule_id: str | None, label: str, name: str) -> None:
     """Count, list and download of rejected rows (of one rule, or all)."""
     if rule_id is not None:
         st.caption(rule_text[rule_id])
     rows = queries.rejected_rows(rule_id)
     st.metric(label, f"{len(rows):,}")
     st.dataframe(rows, hide_index=True, column_config=REJECTION_COLUMNS)
-    components.download_csv(rows, file_name, "Download this list (CSV)", key=f"dl_{file_name}")
+    components.download(rows, name)
 
 
 with tabs[1]:
@@ -128,7 +130,7 @@ with tabs[1]:
         "Rows the importer rejected, with the reason, from each file's latest import "
         "(importing a corrected file under the same name replaces its list)."
     )
-    rejection_list(None, "Rejected cells", "rejected-rows.csv")
+    rejection_list(None, "Rejected cells", "rejected rows")
 
 
 def issue_tab(rule_id: str) -> None:
@@ -140,12 +142,7 @@ def issue_tab(rule_id: str) -> None:
         st.success(f"None in {year.lower() if chosen is None else chosen}.")
         return
     st.dataframe(issues, hide_index=True, column_config=ISSUE_COLUMNS)
-    components.download_csv(
-        issues,
-        f"{rule_id}-{(chosen or 'all').replace('/', '-')}.csv",
-        "Download this list (CSV)",
-        key=f"dl_{rule_id}",
-    )
+    components.download(issues, f"{rule_id} {chosen or 'all years'}")
 
 
 with tabs[2]:
@@ -160,12 +157,10 @@ with tabs[3]:
         value=True,
         key="dq_only_agreement_partners",
     )
-    components.partner_mapping_editor(
-        queries.unknown_partners(only_needed), key="dq_partner_mapping"
-    )
-    components.stored_mappings(queries.partner_mappings(), key="dq_stored_mappings")
+    admin.partner_mapping_editor(queries.unknown_partners(only_needed), key="dq_partner_mapping")
+    admin.stored_mappings(queries.partner_mappings(), key="dq_stored_mappings")
     rejection_list(
-        "unknown_code", "Rows rejected for an unknown country or code", "unknown-codes.csv"
+        "unknown_code", "Rows rejected for an unknown country or code", "rejected unknown codes"
     )
 
 with tabs[4]:
@@ -173,7 +168,7 @@ with tabs[4]:
 
 with tabs[5]:
     rejection_list(
-        "end_before_start", "Rows rejected for an end before the start", "end-before-start.csv"
+        "end_before_start", "Rows rejected for an end before the start", "rejected end before start"
     )
 
 with tabs[6]:

@@ -3,15 +3,19 @@ the recent trend (pipelines/projection.py), and the table to set them."""
 
 import streamlit as st
 
-from dashboard import charts, components, formatting, queries
+from dashboard import admin, charts, formatting, queries
 from pipelines import manage, projection
 from pipelines.targets import validate_rows
 
 STATUS_ICON = {"on track": "🟢", "met": "🟢", "at risk": "🔴", "missed": "🔴", "no trend": "⚪"}
 
-components.page_start("Targets")
+admin.page_start(
+    "Targets",
+    "Leadership targets per KPI and academic year, where the recent trend leads, and the "
+    "table to set them.",
+)
 
-progress = queries.target_progress()
+progress = queries.target_projections()
 st.subheader("Progress")
 st.caption(f"**Method.** {projection.METHOD}")
 if progress.empty:
@@ -114,19 +118,19 @@ if st.button("Save targets", type="primary", key="save_targets", disabled=not ed
             + ". Correct the rows and save again."
         )
     else:
-        progress_update = components.progress_bar("Saving targets")
+        progress_update = admin.progress_bar("Saving targets")
         try:
             result = manage.save_targets(queries.warehouse_path(), valid, progress_update)
-        except components.write_errors() as exc:
+        except admin.write_errors() as exc:
             st.error(f"Not saved: {exc}")
         else:
             if result.loaded or result.updated or result.deleted:
-                components.flash(
+                admin.flash(
                     "success",
                     f"Saved targets as import #{result.import_id}: {result.loaded:,} new, "
                     f"{result.updated:,} changed, {result.deleted:,} removed.",
                 )
             else:
-                components.flash("info", "Nothing changed.")
+                admin.flash("info", "Nothing changed.")
             st.session_state["targets_saves"] = st.session_state.get("targets_saves", 0) + 1
-            components.after_write()
+            admin.after_write()

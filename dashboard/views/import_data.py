@@ -7,7 +7,7 @@ same functions as ``mobility ingest`` (``pipelines.ingest.upload``), written by
 
 import streamlit as st
 
-from dashboard import components, queries
+from dashboard import admin, queries
 from pipelines import manage
 from pipelines.ingest.load import ImportFailed
 from pipelines.ingest.readers import ReadError
@@ -23,9 +23,10 @@ st.caption(
     "Upload an export (CSV, Excel .xlsx or Parquet) for one of the five tables. Nothing is "
     "written until you press **Import**. Person identifiers are pseudonymised and names, "
     "e-mails and birth dates dropped unread. What each file must contain: "
-    "docs/data-contract.md, with a template per table in data/templates/."
+    "the Data contract page, with a template per table in data/templates/. The sidebar "
+    "filters do not apply here."
 )
-components.show_flashes()
+admin.show_flashes()
 
 left, right = st.columns([1, 2])
 table = left.selectbox(
@@ -119,20 +120,20 @@ if prepared is not None:
         key="import",
         disabled=valid == 0,
     ):
-        progress = components.progress_bar(f"Importing {prepared.path.name}")
+        progress = admin.progress_bar(f"Importing {prepared.path.name}")
         try:
             result = manage.import_prepared(queries.warehouse_path(), prepared, progress)
-        except (*components.write_errors(), ImportFailed) as exc:
+        except (*admin.write_errors(), ImportFailed) as exc:
             st.error(f"Not imported: {exc}")
         else:
             if result.already_imported_as is not None:
-                components.flash(
+                admin.flash(
                     "info",
                     f"{result.file_name} was already imported (import "
                     f"#{result.already_imported_as}); nothing changed.",
                 )
             else:
-                components.flash(
+                admin.flash(
                     "success",
                     f"Imported {result.file_name} as import #{result.import_id}: "
                     f"{result.loaded:,} new, {result.updated:,} updated, "
@@ -142,7 +143,7 @@ if prepared is not None:
                 st.session_state["last_import"] = result.import_id
             st.session_state["imports_done"] = st.session_state.get("imports_done", 0) + 1
             st.session_state.pop("undo_choice", None)  # offer the newest import for undo
-            components.after_write()
+            admin.after_write()
 
 if queries.warehouse_version() is None:
     st.info("No warehouse yet: the first import creates it.")
@@ -157,7 +158,7 @@ if last_import is not None and queries.has_data():
             "These partners have no agreement and no mapping. Map each once to a known "
             "partner (or confirm it as new); later imports with the same name or code follow."
         )
-        components.partner_mapping_editor(unknown, key="import_mapping")
+        admin.partner_mapping_editor(unknown, key="import_mapping")
 
 st.subheader("Import history")
 history = queries.import_history()
@@ -199,16 +200,16 @@ with st.expander("Undo an import"):
     )
     sure = st.checkbox("Yes, undo this import", key="undo_sure")
     if st.button("Undo import", key="undo", disabled=choice is None or not sure):
-        progress = components.progress_bar(f"Undoing import #{choice}")
+        progress = admin.progress_bar(f"Undoing import #{choice}")
         try:
             undone = manage.undo(queries.warehouse_path(), int(choice), progress)
-        except (*components.write_errors(), UndoRefused) as exc:
+        except (*admin.write_errors(), UndoRefused) as exc:
             st.error(f"Not undone: {exc}")
         else:
-            components.flash(
+            admin.flash(
                 "success",
                 f"Undid import #{undone.import_id} ({undone.file_name}): removed "
                 f"{undone.removed:,} record(s), restored {undone.restored:,}.",
             )
             st.session_state.pop("last_import", None)
-            components.after_write()
+            admin.after_write()

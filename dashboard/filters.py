@@ -1,0 +1,308 @@
+"""The sidebar filters shared by every page, kept in the URL so a shared link shows the same view.
+
+The widgets are drawn by ``app.py`` (the entry point) on every run, whatever the page: widgets
+of the entry point keep their state when the user switches pages, and the values are written
+to ``st.query_params`` on every run, so the address bar always reproduces the view. On the
+first run of a session the values are read back from the URL (a shared link).
+
+Pages never read widgets themselves: they call :func:`current` and pass the returned
+:class:`Filters` to the query functions, which bind its values as parameters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import streamlit as st
+
+from dashboard import formatting, queries
+
+DIRECTION_CHOICES = ("both", "outbound", "inbound")
+# URL parameter -> session-state key of the widget
+URL_KEYS = {
+    "from": "filter_year_from",
+    "to": "filter_year_to",
+    "faculty": "filter_faculty",
+    "level": "filter_level",
+    "programme": "filter_programme",
+    "kind": "filter_kind",
+    "direction": "filter_direction",
+}
+_STATE = "filters"
+_LOADED = "filters_loaded_from_url"
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user chose; hashable so it can be part of a cache key."""
+
+    year_from: int
+    year_to: int
+    faculties: tuple[str, ...] = ()
+    levels: tuple[int, ...] = ()
+    programmes: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    direction: str = "both"
+
+    def params(self) -> dict[str, object]:
+        """Named SQL parameters for ``queries.FILTERED_MOBILITIES`` (None means no filter)."""
+        return {
+            "year_from": self.year_from,
+            "year_to": self.year_to,
+            "faculties": list(self.faculties) or None,
+            "levels": list(self.levels) or None,
+            "programmes": list(self.programmes) or None,
+            "kinds": list(self.kinds) or None,
+            "directions": None if self.direction == "both" else [self.direction],
+        }
+
+    def with_years(self, year_from: int, year_to: int) -> Filters:
+        return replace(self, year_from=year_from, year_to=year_to)
+
+    @property
+    def single_faculty(self) -> str:
+        """The one selected faculty, or 'all' (the key of university-wide KPI rows)."""
+        return self.faculties[0] if len(self.faculties) == 1 else "all"
+
+    @property
+    def beyond_faculty(self) -> bool:
+        """True when a filter other than years and one faculty is active."""
+        return bool(
+            self.levels
+            or self.programmes
+            or self.kinds
+            or self.direction != "both"
+            or len(self.faculties) > 1
+        )
+
+    def describe(self) -> str:
+        """The filters in words, for captions: what a number on the page counts."""
+        years = formatting.year_range(self.year_from, self.year_to)
+        parts = [years]
+        if self.faculties:
+            parts.append(", ".join(self.faculties))
+        if self.levels:
+            parts.append(", ".join(formatting.level_label(v) for v in self.levels))
+        if self.programmes:
+            parts.append(", ".join(self.programmes))
+        if self.kinds:
+            parts.append(", ".join(formatting.kind_label(k) for k in self.kinds))
+        if self.direction != "both":
+            parts.append(self.direction)
+        return " · ".join(parts)
+
+
+def _load_from_url(options: queries.FilterOptions) -> list[str]:
+    """Copy a shared link's parameters into the widgets' state; returns what was ignored."""
+    ignored = []
+    params = st.query_params
+    labels = options.year_labels
+
+    def one(name: str, allowed: list[str]) -> None:
+        value = params.get(name)
+        if value is None:
+            return
+        if value in allowed:
+            st.session_state[URL_KEYS[name]] = value
+        else:
+            ignored.append(f"{name}={value}")
+
+    def many(name: str, allowed: list, cast=str) -> None:
+        chosen = []
+        for raw in params.get_all(name):
+            try:
+                value = cast(raw)
+            except ValueError:
+                value = None
+            if value in allowed:
+                chosen.append(value)
+            else:
+                ignored.append(f"{name}={raw}")
+        if chosen:
+            st.session_state[URL_KEYS[name]] = chosen
+
+    one("from", labels)
+    one("to", labels)
+    many("faculty", options.faculties)
+    many("level", options.levels, int)
+    many("programme", options.programmes)
+    many("kind", options.kinds)
+    one("direction", list(DIRECTION_CHOICES))
+    return ignored
+
+
+def _write_to_url(flt: Filters, options: queries.FilterOptions) -> None:
+    """Mirror the filters in the address bar; parameters at their default are left out."""
+    labels = dict(zip(options.year_starts, options.year_labels, strict=True))
+    wanted: dict[str, str | list[str]] = {}
+    if flt.year_from != options.year_starts[0]:
+        wanted["from"] = labels[flt.year_from]
+    if flt.year_to != options.year_starts[-1]:
+        wanted["to"] = labels[flt.year_to]
+    if flt.faculties:
+        wanted["faculty"] = list(flt.faculties)
+    if flt.levels:
+        wanted["level"] = [str(v) for v in flt.levels]
+    if flt.programmes:
+        wanted["programme"] = list(flt.programmes)
+    if flt.kinds:
+        wanted["kind"] = list(flt.kinds)
+    if flt.direction != "both":
+        wanted["direction"] = flt.direction
+    for name in URL_KEYS:
+        current = st.query_params.get_all(name)
+        value = wanted.get(name)
+        target = [] if value is None else ([value] if isinstance(value, str) else value)
+        if current == target:
+            continue
+        if target:
+            st.query_params[name] = value
+        else:
+            del st.query_params[name]
+
+
+def _keep_valid(key: str, allowed: list) -> None:
+    """Drop remembered choices that no longer exist (the warehouse was rebuilt meanwhile)."""
+    value = st.session_state.get(key)
+    if isinstance(value, list):
+        st.session_state[key] = [v for v in value if v in allowed]
+    elif value is not None and value not in allowed:
+        del st.session_state[key]
+
+
+def sidebar() -> Filters | None:
+    """Draw the filters in the sidebar (called by app.py on every run); None when no data."""
+    if not queries.has_data():
+        st.session_state.pop(_STATE, None)
+        return None
+    options = queries.filter_options()
+    if not options.year_starts:
+        return None
+    labels = options.year_labels
+    ignored: list[str] = []
+    if not st.session_state.get(_LOADED):
+        ignored = _load_from_url(options)
+        st.session_state[_LOADED] = True
+    for key, allowed in (
+        (URL_KEYS["from"], labels),
+        (URL_KEYS["to"], labels),
+        (URL_KEYS["faculty"], options.faculties),
+        (URL_KEYS["level"], options.levels),
+        (URL_KEYS["programme"], options.programmes),
+        (URL_KEYS["kind"], options.kinds),
+        (URL_KEYS["direction"], list(DIRECTION_CHOICES)),
+    ):
+        _keep_valid(key, allowed)
+    st.session_state.setdefault(URL_KEYS["from"], labels[0])
+    st.session_state.setdefault(URL_KEYS["to"], labels[-1])
+
+    with st.sidebar:
+        st.header("Filters")
+        if ignored:
+            st.warning(f"Ignored in the link (no such value): {', '.join(ignored)}")
+        left, right = st.columns(2)
+        first = left.selectbox("From academic year", labels, key=URL_KEYS["from"])
+        last = right.selectbox("To academic year", labels, key=URL_KEYS["to"])
+        if labels.index(first) > labels.index(last):
+            first, last = last, first
+            st.caption("The years were swapped: 'from' was after 'to'.")
+        faculties = st.multiselect(
+            "Faculty",
+            options.faculties,
+            key=URL_KEYS["faculty"],
+            placeholder="All faculties",
+            help="Own faculty: the home faculty of outgoing people, the host faculty of "
+            "incoming ones.",
+        )
+        levels = st.multiselect(
+            "Study level",
+            options.levels,
+            format_func=formatting.level_label,
+            key=URL_KEYS["level"],
+            placeholder="All levels (and staff)",
+            help="EQF level of the student's programme; staff have none, so choosing a level "
+            "leaves staff out.",
+        )
+        programmes = st.multiselect(
+            "Programme",
+            options.programmes,
+            key=URL_KEYS["programme"],
+            placeholder="All programmes",
+            help="Funding or exchange programme of the mobility.",
+        )
+        kinds = st.multiselect(
+            "Kind of mobility",
+            options.kinds,
+            format_func=formatting.kind_label,
+            key=URL_KEYS["kind"],
+            placeholder="All kinds",
+            help="Projects and grants are not mobilities: their figures follow the years and "
+            "faculty only.",
+        )
+        direction = st.radio(
+            "Direction",
+            DIRECTION_CHOICES,
+            format_func=formatting.direction_label,
+            key=URL_KEYS["direction"],
+            horizontal=True,
+        )
+        st.caption("The address bar keeps these filters: copy it to share this view.")
+
+    starts = dict(zip(labels, options.year_starts, strict=True))
+    flt = Filters(
+        year_from=starts[first],
+        year_to=starts[last],
+        faculties=tuple(faculties),
+        levels=tuple(levels),
+        programmes=tuple(programmes),
+        kinds=tuple(kinds),
+        direction=direction,
+    )
+    _write_to_url(flt, options)
+    st.session_state[_STATE] = flt
+    return flt
+
+
+def current() -> Filters:
+    """The filters of this run; with no data, shows the empty state and stops the page."""
+    flt = st.session_state.get(_STATE)
+    if flt is None:
+        empty_warehouse()
+        st.stop()
+    return flt
+
+
+def empty_warehouse() -> None:
+    """Nothing to show: say which files to import and link to where they are described."""
+    st.info(
+        "**The warehouse is empty.** Import your data first: at least a `mobilities` file "
+        "(one row per person per mobility), ideally also `headcounts` (students, graduates "
+        "and staff per year and faculty, the denominators of every rate), `agreements`, "
+        "`projects` and `targets`.\n\n"
+        "Import with `mobility ingest FILE...` (or try `mobility demo` for a demo university). "
+        "Templates are in `data/templates/`.",
+        icon=":material/upload_file:",
+    )
+    st.page_link(
+        "views/import_data.py",
+        label="Import files in the browser",
+        icon=":material/upload_file:",
+    )
+    st.page_link(
+        "views/data_contract.py",
+        label="What each file must contain: the data contract",
+        icon=":material/description:",
+    )
+
+
+def url_choice(label: str, options: list, key: str, **kwargs) -> object:
+    """A selectbox on one page whose value is also kept in the URL under ``key``."""
+    state_key = f"page_{key}"
+    if state_key not in st.session_state and st.query_params.get(key) in options:
+        st.session_state[state_key] = st.query_params[key]
+    if st.session_state.get(state_key) not in options:
+        st.session_state.pop(state_key, None)
+    value = st.selectbox(label, options, key=state_key, **kwargs)
+    if st.query_params.get(key) != value:
+        st.query_params[key] = value
+    return value

@@ -1,0 +1,102 @@
+"""Flows and countries: where our people go and where our guests come from."""
+
+import streamlit as st
+
+from dashboard import charts, components, filters, queries
+
+flt = filters.current()
+scope = flt.describe()
+st.title("Flows and countries")
+st.caption(f"Realised mobilities by partner country · {scope}")
+
+flows = queries.country_flows(flt)
+if flows.empty:
+    components.no_data("mobilities")
+    st.stop()
+
+left, right = st.columns([1, 1])
+with left:
+    direction = components.choice(
+        "Map shows",
+        {"outbound": "Outbound: where we go", "inbound": "Inbound: who comes"},
+        "flows_direction",
+        default="inbound" if flt.direction == "inbound" else "outbound",
+    )
+with right:
+    region = components.choice("Area", {"world": "World", "europe": "Europe"}, "flows_scope")
+kpi = f"{direction}_mobilities"
+components.chart(
+    charts.world_map(flows, direction, direction, region),
+    flows[["country", "iso3", "country_name", "region", "outbound", "inbound", "balance"]],
+    "mobilities by country",
+    [kpi],
+    scope=scope,
+)
+
+left, right = st.columns(2)
+with left:
+    top = queries.top_countries(flows, direction)
+    components.chart(
+        charts.direction_bars(
+            top,
+            "country_name",
+            "mobilities",
+            f"Top countries ({direction})",
+            "mobilities",
+            "Partner country",
+        ),
+        top,
+        f"top countries {direction}",
+        ["outbound_mobilities", "inbound_mobilities"],
+        note=f"The 15 countries with most {direction} mobilities; bars show both directions.",
+        scope=scope,
+    )
+with right:
+    balance = queries.largest_balances(flows)
+    components.chart(
+        charts.balance_bars(balance, "Balance per country (inbound − outbound)"),
+        balance,
+        "balance per country",
+        ["outbound_mobilities", "inbound_mobilities"],
+        note="Balance = inbound − outbound realised mobilities (all kinds); the 20 largest "
+        "imbalances either way. Positive: the country sends us more than it receives.",
+        scope=scope,
+    )
+
+st.subheader("From faculty to destination")
+destinations = queries.faculty_destinations(flt)
+if destinations.empty:
+    components.no_data("outbound mobilities")
+else:
+    components.chart(
+        charts.sankey(destinations, "Outbound: faculty → region → country"),
+        destinations,
+        "faculty to destination",
+        ["outbound_mobilities"],
+        note="The 20 largest destination countries; the others are merged per region.",
+        scope=scope,
+    )
+
+st.subheader("Trend per country")
+names = dict(zip(flows["country"], flows["country_name"], strict=True))
+chosen = st.multiselect(
+    "Countries",
+    list(names),
+    default=list(names)[:5],
+    format_func=names.get,
+    key="flows_countries",
+)
+if chosen:
+    trend = queries.country_trend(flt, tuple(chosen))
+    components.chart(
+        charts.direction_trend(
+            trend, "mobilities", "Realised mobilities per year", "mobilities", "country_name"
+        ),
+        trend,
+        "trend per country",
+        ["outbound_mobilities", "inbound_mobilities"],
+        note="Both directions together unless the direction filter says otherwise.",
+        scope=scope,
+    )
+else:
+    st.info("Choose one or more countries to see their trend.")

@@ -1,0 +1,69 @@
+"""Outcomes: are credits recognised, and do languages improve?"""
+
+import streamlit as st
+
+from dashboard import charts, components, filters, queries
+
+flt = filters.current()
+scope = flt.describe()
+st.title("Outcomes")
+st.caption(f"Credit recognition and language learning · {scope}")
+
+st.subheader("Credit recognition and credit success")
+by = components.choice("Group by", queries.OUTCOME_GROUPS, "outcomes_by")
+credits = queries.credit_outcomes(flt, by)
+if credits.empty:
+    components.no_data("completed outbound student mobilities with ECTS")
+else:
+    label = queries.OUTCOME_GROUPS[by]
+    shown = credits.head(25)
+    left, right = st.columns(2)
+    with left:
+        components.chart(
+            charts.rate_bars(shown, "grp", "recognition_rate", "Credit recognition rate", label),
+            credits,
+            f"recognition by {by}",
+            ["recognition_rate"],
+            note="At most 25 groups shown (most mobilities first); the CSV has all.",
+            scope=scope,
+        )
+    with right:
+        components.chart(
+            charts.rate_bars(shown, "grp", "credit_success_rate", "Credit success rate", label),
+            credits,
+            f"credit success by {by}",
+            ["credit_success_rate"],
+            scope=scope,
+        )
+
+st.subheader("Language outcomes")
+matrix = queries.cefr_matrix(flt)
+if matrix.empty:
+    components.no_data("mobilities with CEFR levels before and after")
+else:
+    left, right = st.columns(2)
+    with left:
+        components.chart(
+            charts.cefr_heatmap(matrix, "CEFR level before → after"),
+            matrix,
+            "cefr before after",
+            ["language_improvement_share"],
+            note="Cells right of the diagonal improved.",
+            scope=scope,
+        )
+    with right:
+        lang_by = components.choice("Improvement by", queries.LANGUAGE_GROUPS, "language_by")
+        improvement = queries.language_improvement(flt, lang_by)
+        components.chart(
+            charts.rate_bars(
+                improvement.head(25),
+                "grp",
+                "language_improvement_share",
+                "Share improving by at least one level",
+                queries.LANGUAGE_GROUPS[lang_by],
+            ),
+            improvement,
+            f"language improvement by {lang_by}",
+            ["language_improvement_share"],
+            scope=scope,
+        )

@@ -1,0 +1,112 @@
+"""Overview: headline KPIs of the selected year against the year before, progress towards the
+leadership and EU targets, the six kinds of mobility side by side, and the multi-year trend."""
+
+import streamlit as st
+
+from dashboard import charts, components, filters, formatting, queries
+from pipelines import metrics
+
+flt = filters.current()
+year = flt.year_to
+st.title("Overview")
+st.caption(
+    f"{queries.institution_name()} · headline figures for **{formatting.academic_year(year)}** "
+    f"(the last year of the range) compared with {formatting.academic_year(year - 1)} · "
+    f"filters: {flt.describe()}"
+)
+
+by_year = queries.headline_by_year(flt.with_years(min(flt.year_from, year - 1), year))
+cards = queries.headline_cards(by_year, year)
+columns = st.columns(3)
+for i, row in enumerate(cards.itertuples()):
+    detail = ""
+    if row.denominator is not None:
+        detail = f" ({formatting.count(row.numerator)} of {formatting.count(row.denominator)})"
+    columns[i % 3].metric(
+        row.name,
+        formatting.kpi_value(row.value, row.unit),
+        formatting.kpi_delta(row.value, row.previous_value, row.unit),
+        delta_color="inverse" if row.good_direction == "down" else "normal",
+        help=row.definition + detail,
+        border=True,
+    )
+if flt.beyond_faculty:
+    st.caption(
+        "Counts follow every filter. Rates divide by the enrolled students or graduates of the "
+        "selected faculties and levels (headcounts); programme, kind and direction filters "
+        "narrow only the numerator, so read those rates as shares of all students."
+    )
+
+st.subheader("Progress towards targets")
+# Issue 4 (targets) adds projections to the target year here.
+scope = flt.single_faculty
+progress = queries.target_progress(year, scope)
+if progress.empty:
+    components.no_data("targets")
+else:
+    components.table(
+        progress.drop(columns=["kpi_id", "good_direction"]),
+        f"targets {formatting.academic_year(year)}",
+        note=f"Values of {formatting.academic_year(year)} for the "
+        f"{'whole university' if scope == 'all' else scope} from the KPI mart; only the "
+        "faculty filter applies here. Progress is the value as a share of the target (KPIs "
+        f"where more is better). The EU reference targets: "
+        f"{metrics.EU_GRADUATE_MOBILITY_TARGET:.0f} % of graduates with a learning mobility "
+        f"by 2030 and {metrics.EU_FEWER_OPPORTUNITIES_TARGET:.0f} % of participants with fewer "
+        "opportunities. " + metrics.SOURCE_EU_2024,
+        column_config={
+            "target_kind": "Target",
+            "kpi": "KPI",
+            "unit": "Unit",
+            "scope": "For",
+            "current_value": st.column_config.NumberColumn(
+                f"Value {formatting.academic_year(year)}", format="localized"
+            ),
+            "target_year": "Target year",
+            "target_value": st.column_config.NumberColumn("Target", format="localized"),
+            "reached": st.column_config.CheckboxColumn("Reached"),
+            "progress_pct": st.column_config.ProgressColumn(
+                "Progress", format="%.0f %%", min_value=0, max_value=100
+            ),
+            "note": "Source of the target",
+        },
+    )
+
+st.subheader(f"The six kinds of mobility in {formatting.academic_year(year)}")
+kinds = queries.kinds_side_by_side(flt, year)
+columns = st.columns(6)
+for column, row in zip(columns, kinds.itertuples(), strict=True):
+    if row.kind == "projects":
+        column.metric(row.kind_name, formatting.count(row.total), help="Active projects")
+        column.caption("active projects")
+    else:
+        column.metric(row.kind_name, formatting.count(row.total), help="Realised mobilities")
+        column.caption(f"{formatting.count(row.outbound)} out · {formatting.count(row.inbound)} in")
+components.caption(
+    ["outbound_mobilities", "inbound_mobilities", "projects_active"],
+    note="Projects follow the faculty filter only.",
+    scope=flt.describe(),
+)
+components.download(kinds, f"kinds {formatting.academic_year(year)}")
+
+st.subheader("Trend")
+trend = queries.mobilities_by_year(flt)
+components.chart(
+    charts.direction_trend(trend, "mobilities", "Realised mobilities per year", "mobilities"),
+    trend,
+    "mobilities per year",
+    ["outbound_mobilities", "inbound_mobilities"],
+    scope=flt.describe(),
+)
+rates = [k for k in queries.HEADLINE_KPIS if metrics.get(k).is_rate]
+choice = st.selectbox("Indicator", rates, format_func=lambda k: metrics.get(k).name)
+kpi = metrics.get(choice)
+series = queries.kpi_series(by_year, choice, flt.year_from)
+components.chart(
+    charts.trend_line(series, kpi.name, kpi.unit, kpi.reference_target),
+    series,
+    f"trend {kpi.name}",
+    [choice],
+    note="The dashed line is the EU reference target." if kpi.reference_target else "",
+    scope=flt.describe(),
+)

@@ -1,0 +1,106 @@
+"""Partners and agreements: activity per partner, agreements that sleep or end soon."""
+
+import streamlit as st
+
+from dashboard import charts, components, filters, queries
+
+flt = filters.current()
+scope = flt.describe()
+st.title("Partners and agreements")
+st.caption(f"Partner institutions and inter-institutional agreements · {scope}")
+
+activity = queries.partner_activity(flt)
+totals = queries.partner_totals(activity)
+partner_columns = {
+    "partner_name": "Partner",
+    "country_name": "Country",
+    "academic_year": "Academic year",
+    "outbound": components.count_column("Out", "Realised outbound mobilities"),
+    "inbound": components.count_column("In", "Realised inbound mobilities"),
+    "balance": components.count_column("Balance (in − out)"),
+    "places": components.count_column("Places", "Places per year under agreements, both ways"),
+    "utilisation_pct": components.percent_column(
+        "Utilisation", "Realised mobilities under agreements / places"
+    ),
+    "last_activity_year": "Last activity",
+}
+note = (
+    "Out and in follow every filter. Places and utilisation follow the years and the faculty "
+    "filter (the faculty's own and university-wide agreements). Last activity: the latest "
+    "academic year with any realised mobility with the partner."
+)
+
+st.subheader("Top partners")
+top = queries.top_partners(totals)
+if top.empty:
+    components.no_data("mobilities")
+else:
+    components.chart(
+        charts.direction_bars(
+            top, "partner_name", "mobilities", "Top 15 partners", "mobilities", "Partner"
+        ),
+        top,
+        "top partners",
+        ["outbound_mobilities", "inbound_mobilities"],
+        scope=scope,
+    )
+
+st.subheader("Partner table")
+for tab, frame, name in zip(
+    st.tabs(["All selected years", "Per academic year"]),
+    (totals, queries.partner_years(activity)),
+    ("partners", "partners per year"),
+    strict=True,
+):
+    with tab:
+        components.table(
+            frame,
+            name,
+            ["agreement_utilisation"],
+            note=note,
+            scope=scope,
+            column_config=partner_columns,
+            height=420,
+        )
+
+agreement_columns = {
+    "agreement_id": "Agreement",
+    "partner_name": "Partner",
+    "country_name": "Country",
+    "agreement_type": "Type",
+    "activity": "For",
+    "faculty": "Faculty",
+    "valid_from": st.column_config.DateColumn("Valid from"),
+    "valid_to": st.column_config.DateColumn("Valid to"),
+    "places_outbound": components.count_column("Places out"),
+    "places_inbound": components.count_column("Places in"),
+    "realised_outbound_total": components.count_column("Realised out (all years)"),
+    "realised_inbound_total": components.count_column("Realised in (all years)"),
+    "last_activity_year": "Last activity",
+}
+left, right = st.columns(2)
+for column, title, frame, kpis, none, note in (
+    (
+        left,
+        "Dormant agreements",
+        queries.dormant_agreements(flt),
+        ["dormant_agreements"],
+        "No dormant agreement.",
+        f"Window: {queries.dormant_years_setting()} academic years up to the latest. Only the "
+        "faculty filter applies.",
+    ),
+    (
+        right,
+        "Expiring within 12 months",
+        queries.expiring_agreements(flt),
+        [],
+        "No agreement ends within the next 12 months.",
+        "Agreements whose validity ends within the next 12 months (setting expiring_months), "
+        "counted from today. Only the faculty filter applies.",
+    ),
+):
+    with column:
+        st.subheader(title)
+        if frame.empty:
+            st.success(none)
+        components.table(frame, title, kpis, note=note, column_config=agreement_columns)

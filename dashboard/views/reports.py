@@ -1,0 +1,82 @@
+"""Reports: the accreditation report pack as XLSX, PDF and HTML, with the CLI's options.
+
+Thin, as every page: options -> ``pipelines.report`` -> download buttons. The report code lives
+in ``pipelines.report`` because ``mobility report`` makes the same files; it opens the
+warehouse read-only and closes it again, as ``dashboard/queries.py`` does. Each file is made
+only when its button is clicked (``st.download_button`` with a callable).
+"""
+
+from functools import partial
+
+import streamlit as st
+
+from dashboard import filters, queries
+from pipelines import report
+
+WHOLE = "Whole university"
+
+st.title("Reports")
+st.caption(
+    "Standard tables for accreditation and annual reporting, with KPI definitions, the import "
+    "files they come from, and small-cell suppression. The sidebar filters do not apply "
+    "here: choose the year and scope below."
+)
+if not queries.has_data():
+    filters.empty_warehouse()
+    st.stop()
+
+
+@st.cache_data(ttl=queries.CACHE_TTL_SECONDS, show_spinner="Preparing the report tables…")
+def build(
+    path: str, version: float | None, year: str, faculty: str | None, suppress: bool
+) -> report.Report:
+    """The report's tables, cached per options and warehouse version."""
+    return report.build_report(path, year, faculty, suppress)
+
+
+path = str(queries.warehouse_path())
+years, faculties = report.options(path)
+left, middle, right = st.columns([1, 2, 1.4])
+year = left.selectbox("Academic year", years, index=len(years) - 1)
+scope = middle.selectbox("Scope", [WHOLE, *faculties], help="The whole university or one faculty.")
+suppress = right.toggle(
+    "Small-cell suppression",
+    value=True,
+    help="Counts of people below the threshold (setting small_cell_threshold, default 5) are "
+    "shown as <5, and further cells are hidden so they cannot be worked out from the totals. "
+    "Turn off for internal use only.",
+)
+if not suppress:
+    st.warning(
+        "Suppression is off: the files show every count, however small. For internal use "
+        "only; do not publish or send them outside the university."
+    )
+
+made = build(path, queries.warehouse_version(), year, None if scope == WHOLE else scope, suppress)
+hidden = sum(t.hidden_cells() for t in made.tables)
+st.markdown(
+    f"**{made.cover.institution}** · {made.cover.academic_year} · {made.cover.scope} · "
+    f"{len(made.tables)} tables · {hidden:,} cells suppressed"
+)
+st.caption(made.cover.suppression.describe())
+
+labels = {"pdf": "Download PDF (A4)", "xlsx": "Download Excel workbook", "html": "Download HTML"}
+for column, fmt in zip(st.columns(3), ("pdf", "xlsx", "html"), strict=True):
+    column.download_button(
+        labels[fmt],
+        data=partial(report.render, made, fmt),
+        file_name=report.file_name(made, fmt),
+        mime=report.FORMATS[fmt],
+        on_click="ignore",
+        icon=":material/download:",
+        width="stretch",
+    )
+
+with st.expander("Tables in the report"):
+    st.markdown(
+        "\n".join(
+            f"{i}. {t.title}"
+            + (f" ({t.hidden_cells():,} cells suppressed)" if t.hidden_cells() else "")
+            for i, t in enumerate(made.tables, start=1)
+        )
+    )
