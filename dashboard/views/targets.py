@@ -7,7 +7,13 @@ from dashboard import admin, charts, formatting, queries
 from pipelines import manage, projection
 from pipelines.targets import validate_rows
 
-STATUS_ICON = {"on track": "🟢", "met": "🟢", "at risk": "🔴", "missed": "🔴", "no trend": "⚪"}
+STATUS_ICON = {
+    "on track": ":green[:material/check_circle:]",
+    "met": ":green[:material/check_circle:]",
+    "at risk": ":red[:material/warning:]",
+    "missed": ":red[:material/cancel:]",
+    "no trend": ":gray[:material/help:]",
+}
 
 admin.page_start(
     "Targets",
@@ -23,7 +29,7 @@ if progress.empty:
 else:
     rows = progress.to_dict("records")
     st.dataframe(
-        progress.assign(status=[f"{STATUS_ICON[r['status']]} {r['status']}" for r in rows]),
+        progress,
         hide_index=True,
         height="content",
         column_order=[

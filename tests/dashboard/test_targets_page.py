@@ -80,8 +80,8 @@ def test_valid_edits_are_saved_and_projected(app, writable_warehouse):
     progress = app.dataframe[0].value
     rows = progress[progress["kpi_id"] == "outbound_mobilities"]
     assert rows[["academic_year", "status"]].values.tolist() == [
-        ["2026/27", "🟢 on track"],
-        ["2027/28", "🔴 at risk"],
+        ["2026/27", "on track"],
+        ["2027/28", "at risk"],
     ]
     assert rows["projected_value"].tolist() == pytest.approx([trend_at(2026), trend_at(2027)])
     assert rows["latest_value"].tolist() == [realised_outbound(2024)] * 2
