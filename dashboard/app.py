@@ -30,6 +30,11 @@ pages = {
     "Benchmark": [
         st.Page("views/benchmark.py", title="Erasmus benchmark", icon=":material/leaderboard:"),
     ],
+    "Data management": [
+        st.Page("views/targets.py", title="Targets", icon=":material/flag:"),
+        st.Page("views/data_quality.py", title="Data quality", icon=":material/rule:"),
+        st.Page("views/import_data.py", title="Import data", icon=":material/upload_file:"),
+    ],
     "Reports": [
         st.Page("views/reports.py", title="Reports", icon=":material/summarize:"),
     ],

@@ -284,6 +284,11 @@ def empty_warehouse() -> None:
         icon=":material/upload_file:",
     )
     st.page_link(
+        "views/import_data.py",
+        label="Import files in the browser",
+        icon=":material/upload_file:",
+    )
+    st.page_link(
         "views/data_contract.py",
         label="What each file must contain: the data contract",
         icon=":material/description:",

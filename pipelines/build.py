@@ -21,7 +21,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from pipelines import metrics, reference
+from pipelines import metrics, quality, reference
 from pipelines.config import SQL_DIR
 from pipelines.model_checks import CHECKS
 
@@ -82,7 +82,7 @@ def _code(sql: str) -> str:
 
 
 def load_reference(con: duckdb.DuckDBPyConnection) -> None:
-    """(Re)create the reference tables the models join: countries, ISCED fields, KPIs."""
+    """(Re)create the reference tables the models join: countries, ISCED, KPIs, quality rules."""
     countries = reference.countries().drop(columns=["regex"])
     kpis = pd.DataFrame(
         {
@@ -101,6 +101,8 @@ def load_reference(con: duckdb.DuckDBPyConnection) -> None:
         ("ref_countries", countries),
         ("ref_isced_fields", reference.isced_fields()),
         ("ref_kpis", kpis),
+        ("ref_quality_rules", quality.rules_frame()),
+        ("ref_duration_rules", quality.duration_rules_frame()),
     ):
         con.register("reference_frame", frame)
         con.execute(f"create or replace table {name} as select * from reference_frame")
@@ -155,12 +157,19 @@ def run_checks(con: duckdb.DuckDBPyConnection) -> int:
 def build(
     con: duckdb.DuckDBPyConnection,
     progress: Callable[[int, int, str], None] | None = None,
+    transaction: bool = True,
 ) -> BuildResult:
-    """Build every model and run every check in one transaction."""
+    """Build every model and run every check in one transaction.
+
+    With ``transaction=False`` the caller has begun a transaction and commits or rolls it
+    back itself, so a change to the sources and the rebuild it needs succeed or fail as one
+    (undo, partner mapping: see ``pipelines/manage.py``).
+    """
     started = time.perf_counter()
     models = discover()
     total = len(models) + 2
-    con.begin()
+    if transaction:
+        con.begin()
     try:
         load_reference(con)
         con.execute((SQL_DIR / "macros.sql").read_text())
@@ -190,9 +199,11 @@ def build(
             "insert into builds values (?, ?, ?, ?)",
             [dt.datetime.now(dt.UTC).replace(tzinfo=None), seconds, len(models), checks],
         )
-        con.commit()
+        if transaction:
+            con.commit()
     except BaseException:
-        con.rollback()
+        if transaction:
+            con.rollback()
         raise
     if progress:
         progress(total, total, "done")

@@ -1,4 +1,4 @@
-"""The ``mobility`` command: ingest, build, kpi, report, demo, imports, settings, contract.
+"""The ``mobility`` command: ingest, build, kpi, report, demo, imports, undo, settings, contract.
 
 Built with typer (commands from type hints) and rich (tables and progress bars). Every
 command takes ``--warehouse PATH`` (default ``$MOBILITY_WAREHOUSE`` or
@@ -445,6 +445,32 @@ def imports(warehouse: WarehouseOption = None) -> None:
     for row in rows:
         table.add_row(*[f"{v:%Y-%m-%d %H:%M}" if hasattr(v, "hour") else str(v) for v in row])
     console.print(table)
+
+
+@app.command("undo")
+def undo_command(
+    import_id: Annotated[
+        int, typer.Argument(help="Number of the import (see `mobility imports`).")
+    ],
+    warehouse: WarehouseOption = None,
+) -> None:
+    """Undo an import: remove the records it added, restore those it replaced, rebuild."""
+    from pipelines import manage
+    from pipelines.ingest.undo import UndoRefused
+
+    path = config.warehouse_path(warehouse)
+    if not path.exists():
+        raise fail(f"{path}: no warehouse here")
+    try:
+        result = manage.undo(path, import_id)
+    except (UndoRefused, manage.WarehouseBusy) as exc:
+        raise fail(str(exc)) from None
+    except BuildFailed as exc:
+        raise fail(f"build failed, nothing was undone: {exc}", 1) from None
+    console.print(
+        f"undid import #{result.import_id} ({result.file_name} -> {result.table}): "
+        f"{result.removed:,} record(s) removed, {result.restored:,} restored; marts rebuilt"
+    )
 
 
 @app.command()

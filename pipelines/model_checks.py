@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipelines import metrics, schemas
+from pipelines import metrics, quality, schemas
 from pipelines.ingest import ec_schemas
 
 KINDS = tuple(metrics.KINDS)
@@ -89,6 +89,39 @@ CHECKS = (
         "targets",
         unique=("kpi_id", "academic_year", "faculty"),
         not_null=("kpi_id", "academic_year", "faculty", "target_value"),
+    ),
+    # data management (issue 4): data-quality marts and partner mapping
+    ModelChecks(
+        "data_quality_issues",
+        unique=("mobility_id", "rule_id"),
+        not_null=("mobility_id", "rule_id", "academic_year", "detail"),
+        accepted={"rule_id": quality.RULE_IDS},
+    ),
+    ModelChecks(
+        "data_quality_rule_years",
+        unique=("academic_year", "rule_id"),
+        not_null=("academic_year", "rule_id", "applicable", "failing", "pass_pct"),
+        accepted={"rule_id": quality.RULE_IDS},
+    ),
+    ModelChecks(
+        "data_quality_scores",
+        unique=("academic_year",),
+        not_null=("academic_year", "score", "rules_counted", "mobilities"),
+    ),
+    ModelChecks(
+        "data_quality_completeness",
+        unique=("academic_year", "column_name"),
+        not_null=("academic_year", "column_name", "column_position", "records", "filled"),
+    ),
+    ModelChecks(
+        "known_partners",
+        unique=("partner_key",),
+        not_null=("partner_key", "partner_name", "known_from"),
+    ),
+    ModelChecks(
+        "data_quality_unknown_partners",
+        unique=("partner_key",),
+        not_null=("partner_key", "mobilities"),
     ),
     # --- benchmark (EC Erasmus files) ---
     ModelChecks(

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import duckdb
 import pytest
+from hypothesis import settings
 
 from pipelines.build import build
 from pipelines.ingest.load import import_file
@@ -36,6 +38,11 @@ def _real_data() -> Path:
 
 REAL_DATA = _real_data()
 KEY = b"test-key-" + b"0" * 23
+
+# Hypothesis' per-example deadline is a timing assertion: on 2 busy cores (pytest -n 2 next
+# to browser tests) a 200 ms deadline fails at random. Speed is measured in benchmarks/.
+settings.register_profile("mobility", deadline=None)
+settings.load_profile("mobility")
 
 
 @pytest.fixture
@@ -73,3 +80,13 @@ def built(fixture_warehouse: Path) -> duckdb.DuckDBPyConnection:
     connection = duckdb.connect(str(fixture_warehouse), read_only=True)
     yield connection
     connection.close()
+
+
+@pytest.fixture
+def writable_warehouse(fixture_warehouse: Path, tmp_path: Path, monkeypatch) -> Path:
+    """A private copy of the fixture warehouse, with its key file, for tests that write."""
+    path = tmp_path / "warehouse.duckdb"
+    shutil.copy(fixture_warehouse, path)
+    path.with_suffix(".key").write_text(KEY.hex() + "\n")
+    monkeypatch.delenv("MOBILITY_SECRET_FILE", raising=False)
+    return path

@@ -9,6 +9,9 @@
   Re-importing the same file therefore changes nothing, and is not even recorded.
 * Rejected rows are stored with file, row, column, value and reason (person identifiers
   never: their value is hidden).
+* ``replace=True`` treats the file as the whole table: stored records missing from it are
+  removed, their last version kept in history like a changed record (the targets editor
+  saves this way). Undo (``pipelines/ingest/undo.py``) relies on that history.
 """
 
 from __future__ import annotations
@@ -73,6 +76,7 @@ class ImportResult:
     loaded: int = 0
     updated: int = 0
     unchanged: int = 0
+    deleted: int = 0
     rejected: int = 0
     import_id: int | None = None
     already_imported_as: int | None = None
@@ -178,8 +182,14 @@ def commit(
     prepared: Prepared,
     key: bytes,
     progress: Progress | None = None,
+    replace: bool = False,
 ) -> ImportResult:
     """Write a prepared import in one transaction; see the module docstring for guarantees."""
+    if replace and prepared.validation.rejected_row_count:
+        raise ImportFailed(
+            f"{prepared.path.name}: a file that replaces the whole {prepared.table} table "
+            f"must have no rejected rows ({prepared.validation.rejected_row_count:,} rejected)"
+        )
     model = prepared.model or model_for(prepared.table)
     columns = contract_columns(model)
     valid = prepared.validation.valid
@@ -226,6 +236,16 @@ def commit(
             f"where not exists (select 1 from {raw_table} r where {match})"
         ).fetchone()[0]
         result.unchanged = len(incoming) - result.loaded - result.updated
+        if replace:
+            # stored records the file no longer has go to history like a changed record
+            keys = ", ".join(f'r."{k}"' for k in model.key)
+            con.execute(
+                f"insert into changed by name select {keys} "
+                f"from {raw_table} r where not exists (select 1 from incoming i where {match})"
+            )
+            result.deleted = con.execute("select count(*) from changed").fetchone()[0] - (
+                result.updated
+            )
         if progress:
             progress(total - 1, total, "writing")
         previous = con.execute(
@@ -233,7 +253,7 @@ def commit(
             "and status = 'active' order by import_id desc limit 1",
             [prepared.sha256, prepared.table],
         ).fetchone()
-        if previous and result.loaded == 0 and result.updated == 0:
+        if previous and result.loaded == result.updated == result.deleted == 0:
             con.rollback()
             result.already_imported_as = previous[0]
             result.rejected = 0
@@ -256,9 +276,9 @@ def commit(
         )
         con.execute(
             "insert into imports (import_id, table_name, source, file_name, file_sha256, "
-            "file_format, rows_read, rows_loaded, rows_updated, rows_unchanged, rows_rejected, "
-            "dropped_columns, ignored_columns, imported_at) "
-            "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "file_format, rows_read, rows_loaded, rows_updated, rows_unchanged, rows_deleted, "
+            "rows_rejected, dropped_columns, ignored_columns, imported_at) "
+            "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 import_id,
                 prepared.table,
@@ -270,6 +290,7 @@ def commit(
                 result.loaded,
                 result.updated,
                 result.unchanged,
+                result.deleted,
                 result.rejected,
                 ", ".join(result.dropped_columns) or None,
                 ", ".join(result.ignored_columns) or None,

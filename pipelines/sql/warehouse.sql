@@ -19,6 +19,11 @@ create table if not exists imports (
     status varchar not null default 'active'  -- 'active' or 'undone'
 );
 
+-- Added after the first release: records an import removed because they were missing from a
+-- full replacement (the targets editor saves its whole table; see pipelines/targets.py).
+alter table imports add column if not exists rows_deleted integer default 0;
+alter table imports add column if not exists undone_at timestamp;
+
 create table if not exists rejected_rows (
     import_id integer not null,
     table_name varchar not null,
@@ -40,4 +45,14 @@ create table if not exists builds (
     seconds double not null,
     models integer not null,
     checks integer not null
+);
+
+-- Partner mapping: a partner key found in imported data (misspelt name, other code) mapped
+-- once to a known partner, or confirmed as a new one (partner_key = source_key). Applied by
+-- the SQL models wherever partner_key is computed (int_mobilities, int_agreements), so every
+-- later import of the same spelling is mapped too. See pipelines/partner_mapping.py.
+create table if not exists partner_mappings (
+    source_key varchar primary key,   -- partner_key() of the data as imported
+    partner_key varchar not null,     -- the partner it means
+    mapped_at timestamp not null
 );

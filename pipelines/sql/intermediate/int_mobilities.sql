@@ -1,5 +1,6 @@
 -- Intermediate: every mobility with its academic year, duration, kind of mobility, partner
--- key, country and field names, and the flags the KPIs count. Grain: one row per mobility.
+-- key (after partner mapping), country and field names, and the flags the KPIs count.
+-- Grain: one row per mobility.
 with mobilities as (
     select * from stg_mobilities
 ),
@@ -14,6 +15,10 @@ countries as (
 
 fields as (
     select * from ref_isced_fields
+),
+
+mappings as (
+    select * from stg_partner_mappings
 ),
 
 derived as (
@@ -34,7 +39,7 @@ derived as (
         end as kind,
         partner_key(
             m.partner_erasmus_code, m.partner_schac_code, m.partner_name, m.partner_country
-        ) as partner_key,
+        ) as source_partner_key,
         cefr_rank(m.cefr_before) as cefr_before_rank,
         cefr_rank(m.cefr_after) as cefr_after_rank
     from mobilities as m
@@ -44,6 +49,8 @@ derived as (
 final as (
     select
         d.*,
+        -- a partner mapped in the app (partner_mappings) replaces the key of the data
+        coalesce(pm.partner_key, d.source_partner_key) as partner_key,
         academic_year_label(d.year_start) as academic_year,
         -- Eurostat credit mobility: a student's physical study, traineeship or dual-degree
         -- period abroad of at least 3 months (90 days) or 15 ECTS.
@@ -62,6 +69,7 @@ final as (
     from derived as d
     left join countries as c on d.partner_country = c.iso2
     left join fields as f on left(d.field, 2) = f.code
+    left join mappings as pm on d.source_partner_key = pm.source_key
 )
 
 select * from final

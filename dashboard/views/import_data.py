@@ -1,0 +1,215 @@
+"""Import data: upload a file, see what was understood and what is wrong, import it, undo it.
+
+Nothing is written until the person presses Import; the file is read and validated by the
+same functions as ``mobility ingest`` (``pipelines.ingest.upload``), written by
+``pipelines.manage``.
+"""
+
+import streamlit as st
+
+from dashboard import admin, queries
+from pipelines import manage
+from pipelines.ingest.load import ImportFailed
+from pipelines.ingest.readers import ReadError
+from pipelines.ingest.undo import UndoRefused
+from pipelines.ingest.upload import mapping_table, prepare_upload, preview_rows, rejections_csv
+from pipelines.schemas import MODELS
+
+FILE_TYPES = ["csv", "txt", "tsv", "xlsx", "xlsm", "parquet", "pq"]
+AUTO = "(recognise from the header)"
+
+st.title("Import data")
+st.caption(
+    "Upload an export (CSV, Excel .xlsx or Parquet) for one of the five tables. Nothing is "
+    "written until you press **Import**. Person identifiers are pseudonymised and names, "
+    "e-mails and birth dates dropped unread. What each file must contain: "
+    "the Data contract page, with a template per table in data/templates/. The sidebar "
+    "filters do not apply here."
+)
+admin.show_flashes()
+
+left, right = st.columns([1, 2])
+table = left.selectbox(
+    "Table",
+    [AUTO, *MODELS],
+    format_func=lambda t: t if t == AUTO else f"{t}: {MODELS[t].label}",
+    help="Leave it to the header, or choose when a file could fit more than one table.",
+)
+# a new uploader after each import, so the imported file's preview does not linger
+upload = right.file_uploader(
+    "File", type=FILE_TYPES, key=f"upload_{st.session_state.get('imports_done', 0)}"
+)
+sheet = None
+if upload is not None and upload.name.lower().endswith((".xlsx", ".xlsm")):
+    sheet = st.text_input("Excel sheet (empty: the first)", key="sheet") or None
+
+prepared = None
+if upload is not None:
+    signature = (upload.file_id, table, sheet)
+    cached = st.session_state.get("prepared")
+    if cached is None or cached[0] != signature:
+        with st.spinner(f"Reading and checking {upload.name} …"):
+            try:
+                outcome = prepare_upload(
+                    upload.getvalue(), upload.name, None if table == AUTO else table, sheet
+                )
+            except (ReadError, ImportFailed) as exc:
+                outcome = str(exc)
+        st.session_state["prepared"] = cached = (signature, outcome)
+    if isinstance(cached[1], str):
+        st.error(f"This file cannot be imported: {cached[1]}")
+    else:
+        prepared = cached[1]
+
+if prepared is not None:
+    validation = prepared.validation
+    st.subheader("1 · What was detected")
+    st.markdown(f"**{prepared.path.name}** → table **{prepared.table}**")
+    st.markdown(prepared.info.describe())
+    for note in prepared.notes:
+        st.caption(f"Note: {note}")
+    st.dataframe(
+        mapping_table(prepared),
+        hide_index=True,
+        height="content",
+        column_config={
+            "header": "Header in the file",
+            "column": "Contract column",
+            "how": "How it was recognised",
+        },
+    )
+
+    st.subheader("2 · Preview")
+    st.caption("The first valid rows as they will be stored (columns with values only).")
+    st.dataframe(preview_rows(prepared))
+
+    st.subheader("3 · Validation")
+    valid = len(validation.valid)
+    c1, c2, c3 = st.columns(3)
+    c1.metric("Rows read", f"{validation.rows_read:,}", border=True)
+    c2.metric("Valid rows", f"{valid:,}", border=True)
+    c3.metric("Rejected rows", f"{validation.rejected_row_count:,}", border=True)
+    if len(validation.rejections):
+        st.warning(
+            f"{validation.rejected_row_count:,} row(s) break a rule and will not be imported; "
+            "fix them in the file and import it again (the rest can be imported now)."
+        )
+        st.dataframe(
+            validation.rejections,
+            hide_index=True,
+            column_config={
+                "row_number": st.column_config.NumberColumn("Row", format="%d"),
+                "column_name": "Column",
+                "value": "Value",
+                "reason": "Reason",
+            },
+        )
+        st.download_button(
+            "Download rejected rows (CSV)",
+            rejections_csv(prepared),
+            file_name=f"{prepared.path.stem}-rejected.csv",
+            mime="text/csv",
+            key="download_rejections",
+        )
+    else:
+        st.success("Every row is valid.")
+
+    if st.button(
+        f"Import {valid:,} valid row(s) into {prepared.table}",
+        type="primary",
+        key="import",
+        disabled=valid == 0,
+    ):
+        progress = admin.progress_bar(f"Importing {prepared.path.name}")
+        try:
+            result = manage.import_prepared(queries.warehouse_path(), prepared, progress)
+        except (*admin.write_errors(), ImportFailed) as exc:
+            st.error(f"Not imported: {exc}")
+        else:
+            if result.already_imported_as is not None:
+                admin.flash(
+                    "info",
+                    f"{result.file_name} was already imported (import "
+                    f"#{result.already_imported_as}); nothing changed.",
+                )
+            else:
+                admin.flash(
+                    "success",
+                    f"Imported {result.file_name} as import #{result.import_id}: "
+                    f"{result.loaded:,} new, {result.updated:,} updated, "
+                    f"{result.unchanged:,} unchanged, {result.rejected:,} rejected row(s). "
+                    "The dashboards show the new numbers.",
+                )
+                st.session_state["last_import"] = result.import_id
+            st.session_state["imports_done"] = st.session_state.get("imports_done", 0) + 1
+            st.session_state.pop("undo_choice", None)  # offer the newest import for undo
+            admin.after_write()
+
+if queries.warehouse_version() is None:
+    st.info("No warehouse yet: the first import creates it.")
+    st.stop()
+
+last_import = st.session_state.get("last_import")
+if last_import is not None and queries.has_data():
+    unknown = queries.import_unknown_partners(last_import)
+    if not unknown.empty:
+        st.subheader(f"Partners of import #{last_import} that are not known")
+        st.caption(
+            "These partners have no agreement and no mapping. Map each once to a known "
+            "partner (or confirm it as new); later imports with the same name or code follow."
+        )
+        admin.partner_mapping_editor(unknown, key="import_mapping")
+
+st.subheader("Import history")
+history = queries.import_history()
+if history.empty:
+    st.info("No imports yet.")
+    st.stop()
+st.dataframe(
+    history,
+    hide_index=True,
+    column_config={
+        "import_id": st.column_config.NumberColumn("#", format="%d"),
+        "imported_at": st.column_config.DatetimeColumn("Imported (UTC)", format="YYYY-MM-DD HH:mm"),
+        "table_name": "Table",
+        "file_name": "File",
+        "source": "Source",
+        "rows_read": st.column_config.NumberColumn("Read", format="localized"),
+        "rows_loaded": st.column_config.NumberColumn("New", format="localized"),
+        "rows_updated": st.column_config.NumberColumn("Updated", format="localized"),
+        "rows_unchanged": st.column_config.NumberColumn("Unchanged", format="localized"),
+        "rows_deleted": st.column_config.NumberColumn("Removed", format="localized"),
+        "rows_rejected": st.column_config.NumberColumn("Rejected", format="localized"),
+        "status": "Status",
+        "undone_at": st.column_config.DatetimeColumn("Undone (UTC)", format="YYYY-MM-DD HH:mm"),
+    },
+)
+
+with st.expander("Undo an import"):
+    st.caption(
+        "Undo removes exactly the records an import added and puts back the versions it "
+        "replaced, then rebuilds the marts. An import that a later import changed cannot be "
+        "undone before that later one (undo the newest first)."
+    )
+    active = queries.active_imports()
+    choice = st.selectbox(
+        "Import",
+        active["import_id"],
+        format_func=dict(zip(active["import_id"], active["label"], strict=True)).get,
+        key="undo_choice",
+    )
+    sure = st.checkbox("Yes, undo this import", key="undo_sure")
+    if st.button("Undo import", key="undo", disabled=choice is None or not sure):
+        progress = admin.progress_bar(f"Undoing import #{choice}")
+        try:
+            undone = manage.undo(queries.warehouse_path(), int(choice), progress)
+        except (*admin.write_errors(), UndoRefused) as exc:
+            st.error(f"Not undone: {exc}")
+        else:
+            admin.flash(
+                "success",
+                f"Undid import #{undone.import_id} ({undone.file_name}): removed "
+                f"{undone.removed:,} record(s), restored {undone.restored:,}.",
+            )
+            st.session_state.pop("last_import", None)
+            admin.after_write()

@@ -1,0 +1,142 @@
+"""Targets: leadership's targets per KPI and year, progress towards them and a projection of
+the recent trend (pipelines/projection.py), and the table to set them."""
+
+import streamlit as st
+
+from dashboard import admin, charts, formatting, queries
+from pipelines import manage, projection
+from pipelines.targets import validate_rows
+
+STATUS_ICON = {
+    "on track": ":green[:material/check_circle:]",
+    "met": ":green[:material/check_circle:]",
+    "at risk": ":red[:material/warning:]",
+    "missed": ":red[:material/cancel:]",
+    "no trend": ":gray[:material/help:]",
+}
+
+admin.page_start(
+    "Targets",
+    "Leadership targets per KPI and academic year, where the recent trend leads, and the "
+    "table to set them.",
+)
+
+progress = queries.target_projections()
+st.subheader("Progress")
+st.caption(f"**Method.** {projection.METHOD}")
+if progress.empty:
+    st.info("No targets yet: add them in the table below.")
+else:
+    rows = progress.to_dict("records")
+    st.dataframe(
+        progress,
+        hide_index=True,
+        height="content",
+        column_order=[
+            "kpi_name",
+            "faculty",
+            "academic_year",
+            "target_value",
+            "latest_year",
+            "latest_value",
+            "projected_value",
+            "status",
+            "unit",
+        ],
+        column_config={
+            "kpi_name": "KPI",
+            "faculty": "Faculty",
+            "academic_year": "Target year",
+            "target_value": st.column_config.NumberColumn("Target", format="localized"),
+            "latest_year": "Latest year",
+            "latest_value": st.column_config.NumberColumn("Latest value", format="%,.1f"),
+            "projected_value": st.column_config.NumberColumn(
+                "Projected for target year", format="%,.1f"
+            ),
+            "status": "Status",
+            "unit": "Unit",
+        },
+    )
+    choice = st.selectbox(
+        "Target",
+        range(len(rows)),
+        format_func=lambda i: (
+            f"{rows[i]['kpi_name']} · {rows[i]['faculty']} · {rows[i]['academic_year']}"
+        ),
+        key="target_choice",
+    )
+    target = rows[choice]
+    st.plotly_chart(
+        charts.target_projection(
+            queries.target_series(target["kpi_id"], target["faculty"]),
+            target,
+            target["unit"],
+            f"{target['kpi_name']} ({target['faculty']}): "
+            f"{formatting.kpi_value(target['target_value'], target['unit'])} "
+            f"by {target['academic_year']}",
+        )
+    )
+    st.markdown(f"**{STATUS_ICON[target['status']]} {target['status']}.** {target['explanation']}")
+    st.caption(target["definition"])
+
+st.subheader("Set targets")
+st.caption(
+    "Edit, add or delete rows, then save. Each row is checked like a targets file: a known "
+    "KPI, an academic year (2027/28), a value in the KPI's unit within its sensible range "
+    "(0-100 for %). Faculty empty means the whole university. A save is an import: it "
+    "appears in the import history and can be undone there."
+)
+kpis = queries.kpi_choices()
+kpi_label = {
+    k: f"{n} ({u})" for k, n, u in zip(kpis["kpi_id"], kpis["name"], kpis["unit"], strict=True)
+}
+# a new key after each save: the editor's pending edits belong to the table it was shown
+editor_key = f"targets_editor_{st.session_state.get('targets_saves', 0)}"
+edited = st.data_editor(
+    queries.targets_for_editing(),
+    key=editor_key,
+    num_rows="dynamic",
+    hide_index=True,
+    column_config={
+        "kpi_id": st.column_config.SelectboxColumn(
+            "KPI", options=list(kpi_label), format_func=kpi_label.get, required=True
+        ),
+        "academic_year": st.column_config.TextColumn(
+            "Academic year", help="e.g. 2029/30", required=True
+        ),
+        "faculty": st.column_config.SelectboxColumn(
+            "Faculty", options=queries.target_faculties(), help="Empty: the whole university"
+        ),
+        "value": st.column_config.NumberColumn(
+            "Target value", help="In the KPI's unit", format="localized", required=True
+        ),
+        "note": st.column_config.TextColumn("Note", help="Where the target comes from"),
+    },
+)
+pending = st.session_state.get(editor_key) or {}
+edits = any(pending.get(k) for k in ("edited_rows", "added_rows", "deleted_rows"))
+if st.button("Save targets", type="primary", key="save_targets", disabled=not edits):
+    valid, problems = validate_rows(edited)
+    if problems:
+        st.error(
+            "Not saved: "
+            + "; ".join(str(p) for p in problems)
+            + ". Correct the rows and save again."
+        )
+    else:
+        progress_update = admin.progress_bar("Saving targets")
+        try:
+            result = manage.save_targets(queries.warehouse_path(), valid, progress_update)
+        except admin.write_errors() as exc:
+            st.error(f"Not saved: {exc}")
+        else:
+            if result.loaded or result.updated or result.deleted:
+                admin.flash(
+                    "success",
+                    f"Saved targets as import #{result.import_id}: {result.loaded:,} new, "
+                    f"{result.updated:,} changed, {result.deleted:,} removed.",
+                )
+            else:
+                admin.flash("info", "Nothing changed.")
+            st.session_state["targets_saves"] = st.session_state.get("targets_saves", 0) + 1
+            admin.after_write()

@@ -1,0 +1,109 @@
+"""The writes the dashboard's data-management pages trigger, one function per action.
+
+Each opens the warehouse read-write only for the duration of the action (the dashboard
+otherwise holds no connection, see ``dashboard/queries.py``), uses the same pipeline
+functions as the ``mobility`` command, rebuilds the marts, and closes it again. Pages call
+these and nothing else that writes; they never see a connection.
+
+* ``import_prepared``: commit a previewed file, then rebuild (two transactions, exactly as
+  ``mobility ingest``: a failed build leaves the import in place and the old marts).
+* ``undo``, ``map_partners``: change the sources and rebuild in one transaction, so a
+  failed check leaves everything as it was.
+* ``save_targets``: the targets editor's table as one replacing import, then rebuild.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from pipelines import config, partner_mapping, targets
+from pipelines.build import build
+from pipelines.ingest.load import ImportResult, Prepared, commit
+from pipelines.ingest.pseudonymise import load_or_create_key
+from pipelines.ingest.undo import UndoResult, undo_import
+from pipelines.schemas import Target
+from pipelines.warehouse import connect
+
+Progress = Callable[[int, int, str], None]
+
+
+class WarehouseBusy(Exception):
+    """Another program holds the warehouse; the message says what to do."""
+
+
+@contextmanager
+def open_for_writing(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-write connection for one action, closed afterwards whatever happens."""
+    try:
+        con = connect(path)
+    except (duckdb.IOException, duckdb.ConnectionException) as exc:
+        raise WarehouseBusy(
+            f"{path.name}: the warehouse is in use by another program or page "
+            f"({str(exc).splitlines()[0]}); wait a moment and try again"
+        ) from None
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+@contextmanager
+def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    con.begin()
+    try:
+        yield
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
+
+
+def _key(path: Path) -> bytes:
+    return load_or_create_key(config.secret_path(path))
+
+
+def import_prepared(
+    path: Path, prepared: Prepared, progress: Progress | None = None
+) -> ImportResult:
+    """Commit a prepared (previewed) file and rebuild the marts if anything changed."""
+    with open_for_writing(path) as con:
+        result = commit(con, prepared, _key(path), progress)
+        if result.loaded or result.updated:
+            build(con, progress)
+    return result
+
+
+def undo(path: Path, import_id: int, progress: Progress | None = None) -> UndoResult:
+    """Undo one import and rebuild, in one transaction (raises ``UndoRefused``)."""
+    with open_for_writing(path) as con, _transaction(con):
+        result = undo_import(con, import_id)
+        build(con, progress, transaction=False)
+    return result
+
+
+def map_partners(
+    path: Path,
+    mappings: list[partner_mapping.PartnerMapping],
+    remove: list[str] | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """Store partner mappings (and forget ``remove``), then rebuild, in one transaction."""
+    with open_for_writing(path) as con, _transaction(con):
+        changed = partner_mapping.remove_mappings(con, remove or [])
+        changed += partner_mapping.save_mappings(con, mappings)
+        build(con, progress, transaction=False)
+    return changed
+
+
+def save_targets(path: Path, rows: list[Target], progress: Progress | None = None) -> ImportResult:
+    """Replace the stored targets by ``rows`` (already validated) and rebuild."""
+    with open_for_writing(path) as con, tempfile.TemporaryDirectory() as folder:
+        result = targets.save_targets(con, rows, _key(path), Path(folder))
+        if result.loaded or result.updated or result.deleted:
+            build(con, progress)
+    return result

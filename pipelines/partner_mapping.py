@@ -1,0 +1,88 @@
+"""Map partners found in imported data to known partners, once, for every later import.
+
+Partners are matched on a key computed from the data (SQL macro ``partner_key()``: the
+Erasmus code, else the SCHAC code, else name and country). A misspelt name or a second code
+gives a second key for the same institution; it shows up on the Data quality page as an
+unknown partner. Mapping it stores ``source_key -> partner_key`` in the warehouse table
+``partner_mappings``; the SQL models (``int_mobilities``, ``int_agreements``) replace the
+key wherever it occurs, so every later import with that spelling is mapped too.
+
+Mapping a key to itself confirms it as a new partner: it becomes known without an agreement
+(a host company, a research institute).
+
+A mapping's target must be a known partner (``known_partners`` mart) or the key itself, and
+may not be mapped onward: one step always reaches the partner, so models never follow
+chains. The caller rebuilds the marts in the same transaction (``pipelines.manage``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import duckdb
+
+
+class MappingRefused(Exception):
+    """A mapping that cannot be stored; the message names the key and the reason."""
+
+
+@dataclass(frozen=True)
+class PartnerMapping:
+    source_key: str
+    partner_key: str
+
+    @property
+    def is_new_partner(self) -> bool:
+        return self.source_key == self.partner_key
+
+
+def known_keys(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """Partner keys a mapping may point to: the ``known_partners`` mart of the last build."""
+    return {k for (k,) in con.execute("select partner_key from known_partners").fetchall()}
+
+
+def save_mappings(con: duckdb.DuckDBPyConnection, mappings: list[PartnerMapping]) -> int:
+    """Store (or replace) mappings inside the caller's transaction; returns how many."""
+    known = known_keys(con)
+    sources = {m.source_key for m in mappings}
+    existing = con.execute("select source_key, partner_key from partner_mappings").fetchall()
+    existing_sources = {source for source, _ in existing}
+    targets = {target for source, target in existing if source != target}
+    for m in mappings:
+        if not m.source_key or not m.partner_key:
+            raise MappingRefused("a mapping needs both a partner found in the data and a target")
+        if m.source_key in targets and not m.is_new_partner:
+            raise MappingRefused(
+                f"{m.source_key}: other partners are mapped to it; it cannot be mapped onward"
+            )
+        if m.is_new_partner:
+            continue
+        if m.partner_key not in known:
+            raise MappingRefused(
+                f"{m.source_key}: cannot map to {m.partner_key}, which is not a known partner"
+            )
+        if m.partner_key in sources | existing_sources:
+            raise MappingRefused(
+                f"{m.source_key}: cannot map to {m.partner_key}, which is itself mapped to "
+                "another partner; map to that one"
+            )
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    for m in mappings:
+        con.execute(
+            "insert or replace into partner_mappings (source_key, partner_key, mapped_at) "
+            "values (?, ?, ?)",
+            [m.source_key, m.partner_key, now],
+        )
+    return len(mappings)
+
+
+def remove_mappings(con: duckdb.DuckDBPyConnection, source_keys: list[str]) -> int:
+    """Forget mappings inside the caller's transaction; the data keeps its own keys again."""
+    removed = 0
+    for key in source_keys:
+        deleted = con.execute(
+            "delete from partner_mappings where source_key = ? returning source_key", [key]
+        ).fetchall()
+        removed += len(deleted)
+    return removed
