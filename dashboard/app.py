@@ -31,9 +31,9 @@ pages = {
         st.Page("views/benchmark.py", title="Erasmus benchmark", icon=":material/leaderboard:"),
     ],
     "Data management": [
-        st.Page("views/targets.py", title="Targets", icon=":material/flag:"),
-        st.Page("views/data_quality.py", title="Data quality", icon=":material/rule:"),
         st.Page("views/import_data.py", title="Import data", icon=":material/upload_file:"),
+        st.Page("views/data_quality.py", title="Data quality", icon=":material/rule:"),
+        st.Page("views/targets.py", title="Targets", icon=":material/flag:"),
     ],
     "Reports": [
         st.Page("views/reports.py", title="Reports", icon=":material/summarize:"),
@@ -42,6 +42,7 @@ pages = {
         st.Page("views/data_contract.py", title="Data contract", icon=":material/description:"),
     ],
 }
-page = st.navigation(pages)
+# expanded: all 15 pages listed, none hidden behind "View more"
+page = st.navigation(pages, expanded=True)
 filters.sidebar()
 page.run()

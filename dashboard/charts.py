@@ -361,7 +361,8 @@ def histogram_bars(
 
 # --- Benchmark page ---
 
-BENCHMARK_COLOURS = {"institution": OUTBOUND, "country": INBOUND, "programme": NEUTRAL}
+# Not the direction colours: blue and orange mean outbound and inbound on every page.
+BENCHMARK_COLOURS = {"institution": PALETTE[0], "country": PALETTE[1], "programme": NEUTRAL}
 
 
 def benchmark_share_bars(

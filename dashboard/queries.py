@@ -382,8 +382,10 @@ def target_progress(year_start: int, faculty: str) -> pd.DataFrame:
                 k.unit,
                 k.good_direction,
                 case when w.faculty = 'all' then 'whole university' else w.faculty end as scope,
-                v.value as current_value,
+                w.faculty,
+                round(v.value, 1) as current_value,
                 w.target_year,
+                academic_year_of_label(w.target_year) as target_year_start,
                 w.target_value,
                 case
                     when v.value is null then null
@@ -405,6 +407,35 @@ def target_progress(year_start: int, faculty: str) -> pd.DataFrame:
         """,
         year=year_start,
         faculty=faculty,
+    )
+
+
+def target_progress_projected(year_start: int, faculty: str) -> pd.DataFrame:
+    """:func:`target_progress` with where the recent trend leads by each target year.
+
+    The trend is fitted on the KPI's values up to the chosen year (pipelines.projection:
+    method, window and status rules live there), so the Overview answers "on track or at risk,
+    as of this year".
+    """
+    progress = target_progress(year_start, faculty)
+    series = query(
+        "select kpi_id, faculty, year_start, value from kpi_by_year "
+        "where faculty = $faculty and year_start <= $year",
+        year=year_start,
+        faculty=faculty,
+    )
+    targets = progress.rename(columns={"target_year_start": "year_start"})
+    projected = projection.progress_table(targets, series)
+    projected["projected_value"] = projected["projected_value"].round(1)
+    return projected.drop(
+        columns=[
+            "year_start",
+            "faculty",
+            "latest_year",
+            "latest_value",
+            "trend_start_year",
+            "trend_start_value",
+        ]
     )
 
 

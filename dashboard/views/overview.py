@@ -4,7 +4,7 @@ leadership and EU targets, the six kinds of mobility side by side, and the multi
 import streamlit as st
 
 from dashboard import charts, components, filters, formatting, queries
-from pipelines import metrics
+from pipelines import metrics, projection
 
 flt = filters.current()
 year = flt.year_to
@@ -38,19 +38,19 @@ if flt.beyond_faculty:
     )
 
 st.subheader("Progress towards targets")
-# Issue 4 (targets) adds projections to the target year here.
 scope = flt.single_faculty
-progress = queries.target_progress(year, scope)
+progress = queries.target_progress_projected(year, scope)
 if progress.empty:
     components.no_data("targets")
 else:
     components.table(
-        progress.drop(columns=["kpi_id", "good_direction"]),
+        progress.drop(columns=["kpi_id", "good_direction", "explanation"]),
         f"targets {formatting.academic_year(year)}",
         note=f"Values of {formatting.academic_year(year)} for the "
         f"{'whole university' if scope == 'all' else scope} from the KPI mart; only the "
         "faculty filter applies here. Progress is the value as a share of the target (KPIs "
-        f"where more is better). The EU reference targets: "
+        f"where more is better). **Projection**: {projection.METHOD} Status: on track or at "
+        "risk; met or missed once the target year has a value. The EU reference targets: "
         f"{metrics.EU_GRADUATE_MOBILITY_TARGET:.0f} % of graduates with a learning mobility "
         f"by 2030 and {metrics.EU_FEWER_OPPORTUNITIES_TARGET:.0f} % of participants with fewer "
         "opportunities. " + metrics.SOURCE_EU_2024,
@@ -67,6 +67,12 @@ else:
             "reached": st.column_config.CheckboxColumn("Reached"),
             "progress_pct": st.column_config.ProgressColumn(
                 "Progress", format="%.0f %%", min_value=0, max_value=100
+            ),
+            "projected_value": st.column_config.NumberColumn(
+                "Projected for target year", format="localized"
+            ),
+            "status": st.column_config.TextColumn(
+                "Status", help="Where the trend of the last three years leads (see below)"
             ),
             "note": "Source of the target",
         },

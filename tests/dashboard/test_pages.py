@@ -4,6 +4,7 @@ changes that value as expected."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from tests import fixture_data
@@ -65,6 +66,27 @@ def test_overview_shows_the_six_kinds_and_targets():
         "Graduates with a mobility experience",
         "Outbound mobility ratio",
     }
+
+
+def test_overview_projects_each_target_from_the_recent_trend():
+    """The status of a target: a least-squares line through the last three years' values
+    (computed here with numpy over the fixture's own records) extended to the target year."""
+    app = open_page(new_app(), "overview")
+    targets = app.dataframe[0].value.set_index(["target_kind", "kpi"])
+    years = [2022, 2023, 2024]
+    ratios = []
+    heads = fixture_data.frames()["headcounts"]
+    for year in years:
+        label = f"{year}/{(year + 1) % 100:02d}"
+        students = realised(year=year, direction="outbound", person_role="student", physical=True)
+        enrolled = heads.loc[heads["academic_year"] == label, "enrolled_students"].sum()
+        ratios.append(pct(students["person_id"].nunique(), enrolled))
+    slope, intercept = np.polyfit(years, ratios, 1)
+    projected = min(max(intercept + slope * 2025, 0.0), 100.0)
+    row = targets.loc[("Leadership target", "Outbound mobility ratio")]
+    assert row["projected_value"] == pytest.approx(round(projected, 1))
+    assert row["status"] == ("on track" if projected >= 5.0 else "at risk")
+    assert "Least-squares straight line" in " ".join(c.value for c in app.main.caption)
 
 
 def test_flows_map_counts_per_country_and_follows_the_years():
