@@ -427,16 +427,23 @@ def target_progress_projected(year_start: int, faculty: str) -> pd.DataFrame:
     targets = progress.rename(columns={"target_year_start": "year_start"})
     projected = projection.progress_table(targets, series)
     projected["projected_value"] = projected["projected_value"].round(1)
-    return projected.drop(
-        columns=[
-            "year_start",
-            "faculty",
-            "latest_year",
-            "latest_value",
-            "trend_start_year",
-            "trend_start_value",
+    # what a reader scans first comes first: the table is wider than the page
+    return projected[
+        [
+            "target_kind",
+            "kpi",
+            "scope",
+            "current_value",
+            "target_year",
+            "target_value",
+            "projected_value",
+            "status",
+            "progress_pct",
+            "reached",
+            "unit",
+            "note",
         ]
-    )
+    ]
 
 
 def kinds_side_by_side(flt: Filters, year_start: int) -> pd.DataFrame:

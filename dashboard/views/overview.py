@@ -44,7 +44,7 @@ if progress.empty:
     components.no_data("targets")
 else:
     components.table(
-        progress.drop(columns=["kpi_id", "good_direction", "explanation"]),
+        progress,
         f"targets {formatting.academic_year(year)}",
         note=f"Values of {formatting.academic_year(year)} for the "
         f"{'whole university' if scope == 'all' else scope} from the KPI mart; only the "
