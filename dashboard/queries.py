@@ -87,38 +87,6 @@ def institution_name() -> str:
     return str(frame["value"].iloc[0]) if len(frame) else "Our University"
 
 
-def academic_years() -> list[str]:
-    frame = query("select distinct academic_year from kpi_values order by academic_year")
-    return frame["academic_year"].tolist()
-
-
-def kpi_year_values(academic_year: str, faculty: str = "all") -> pd.DataFrame:
-    """All KPIs of one year for the whole university or one faculty, with last year's values."""
-    return query(
-        """
-        select k.kpi_id, k.name, k.definition, k.unit, k.good_direction, k.headline,
-               cur.value, prev.value as previous_value
-        from ref_kpis as k
-        left join kpi_by_year as cur
-            on cur.kpi_id = k.kpi_id and cur.academic_year = ? and cur.faculty = ?
-        left join kpi_by_year as prev
-            on prev.kpi_id = k.kpi_id and prev.year_start = cur.year_start - 1
-            and prev.faculty = cur.faculty
-        """,
-        academic_year,
-        faculty,
-    )
-
-
-def kpi_trend(kpi_id: str, faculty: str = "all") -> pd.DataFrame:
-    return query(
-        "select academic_year, value from kpi_by_year where kpi_id = ? and faculty = ? "
-        "order by academic_year",
-        kpi_id,
-        faculty,
-    )
-
-
 # ---------------------------------------------------------------------------------------
 # Shared: filters
 # ---------------------------------------------------------------------------------------
@@ -190,11 +158,6 @@ def filter_options() -> FilterOptions:
         programmes=of("programme"),
         kinds=kinds,
     )
-
-
-def kpi_definitions(kpi_ids: tuple[str, ...] | list[str]) -> list[metrics.Kpi]:
-    """Registry entries for captions (from pipelines/metrics.py, the one source of definitions)."""
-    return [metrics.get(k) for k in kpi_ids]
 
 
 # ---------------------------------------------------------------------------------------
@@ -1694,11 +1657,6 @@ def quality_rule_table() -> pd.DataFrame:
         order by rule_position
         """
     ).drop(columns="rule_position")
-
-
-def quality_rule_years() -> pd.DataFrame:
-    """Applicable, failing and pass rate of every rule in every academic year (long form)."""
-    return query("select * from data_quality_rule_years order by year_start, rule_position")
 
 
 def completeness() -> pd.DataFrame:

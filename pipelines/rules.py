@@ -11,7 +11,6 @@ output are invalid, and the rule's ``reason`` says why.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -472,10 +471,6 @@ class AcademicYear(Rule):
 
     def describe(self) -> str:
         return "academic year `2024/25` (also `2024/2025`, `2024-25`, `2024`)"
-
-
-def last_day_of_month(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
 
 
 def field_rule(metadata: Sequence[Any]) -> Rule | None:
