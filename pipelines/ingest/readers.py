@@ -95,9 +95,14 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         return data.decode("latin-1"), "Latin-1"
 
 
+# Detection looks at the first lines only; slicing the head first keeps it from copying a
+# file of hundreds of megabytes into a StringIO just to read forty lines.
+SAMPLE_CHARS = 1 << 16
+
+
 def _sample_lines(text: str, limit: int = 40) -> list[str]:
     lines = []
-    for line in io.StringIO(text):
+    for line in io.StringIO(text[:SAMPLE_CHARS]):
         if line.strip():
             lines.append(line)
         if len(lines) >= limit:
@@ -191,7 +196,7 @@ def read_csv(path: Path, score: HeaderScore | None = None) -> RawTable:
     # blank lines above the header are skipped by the sampler too.
     lines_before = 0
     seen_nonblank = 0
-    for line in io.StringIO(text):
+    for line in io.StringIO(text[:SAMPLE_CHARS]):
         if line.strip():
             if seen_nonblank == header_index:
                 break

@@ -123,14 +123,14 @@ def test_failure_mid_import_leaves_the_warehouse_unchanged(tmp_path, key, monkey
     import_file(con, write(tmp_path / "a.csv", [row(1), row(2)]), key)
     before = snapshot(con)
 
-    real_execute_many = duckdb.DuckDBPyConnection.register
+    real_register = duckdb.DuckDBPyConnection.register
     calls = {"n": 0}
 
     def failing_register(self, name, frame):
         calls["n"] += 1
         if name == "rejections_frame":  # after rows were inserted and the import recorded
             raise OSError("disk full")
-        return real_execute_many(self, name, frame)
+        return real_register(self, name, frame)
 
     monkeypatch.setattr(duckdb.DuckDBPyConnection, "register", failing_register)
     with pytest.raises(OSError, match="disk full"):
