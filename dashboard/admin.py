@@ -36,7 +36,7 @@ def show_flashes() -> None:
 def page_start(title: str, about: str) -> None:
     """Title, what the page is for, messages left by the last write, and the empty state."""
     st.title(title)
-    st.caption(f"{about} The sidebar filters do not apply here.")
+    st.caption(about)
     show_flashes()
     if not queries.has_data():
         filters.empty_warehouse()

@@ -2,7 +2,8 @@
 
 One ``st.Page`` per line, grouped by section: other pages are added with one line each.
 The filters are drawn here, not in the pages, because widgets of the entry point keep their
-state when the user switches pages (see dashboard/filters.py).
+state when the user switches pages (see dashboard/filters.py); only on the pages they apply
+to, so the benchmark, data-management, report and help pages show no filters that do nothing.
 
 Pages live in ``views/``, not ``pages/``: a folder named ``pages`` beside the entry point
 switches Streamlit into its old multipage mode until some session has run ``st.navigation``.
@@ -16,17 +17,19 @@ from dashboard import filters
 
 st.set_page_config(page_title="Mobility Atlas", page_icon="🌍", layout="wide")
 
+# The pages the sidebar filters apply to: the university's own mobility.
+mobility = [
+    st.Page("views/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+    st.Page("views/flows.py", title="Flows and countries", icon=":material/public:"),
+    st.Page("views/partners.py", title="Partners and agreements", icon=":material/handshake:"),
+    st.Page("views/outcomes.py", title="Outcomes", icon=":material/school:"),
+    st.Page("views/inclusion.py", title="Inclusion", icon=":material/diversity_3:"),
+    st.Page("views/staff.py", title="Staff and research", icon=":material/work:"),
+    st.Page("views/programmes.py", title="Programmes", icon=":material/category:"),
+    st.Page("views/country.py", title="Country explorer", icon=":material/travel_explore:"),
+]
 pages = {
-    "Mobility": [
-        st.Page("views/overview.py", title="Overview", icon=":material/dashboard:", default=True),
-        st.Page("views/flows.py", title="Flows and countries", icon=":material/public:"),
-        st.Page("views/partners.py", title="Partners and agreements", icon=":material/handshake:"),
-        st.Page("views/outcomes.py", title="Outcomes", icon=":material/school:"),
-        st.Page("views/inclusion.py", title="Inclusion", icon=":material/diversity_3:"),
-        st.Page("views/staff.py", title="Staff and research", icon=":material/work:"),
-        st.Page("views/programmes.py", title="Programmes", icon=":material/category:"),
-        st.Page("views/country.py", title="Country explorer", icon=":material/travel_explore:"),
-    ],
+    "Mobility": mobility,
     "Benchmark": [
         st.Page("views/benchmark.py", title="Erasmus benchmark", icon=":material/leaderboard:"),
     ],
@@ -42,7 +45,11 @@ pages = {
         st.Page("views/data_contract.py", title="Data contract", icon=":material/description:"),
     ],
 }
-# expanded: all 15 pages listed, none hidden behind "View more"
+# expanded: all pages listed, none hidden behind "View more"
 page = st.navigation(pages, expanded=True)
-filters.sidebar()
+if page.url_path in {p.url_path for p in mobility}:
+    filters.sidebar()
+else:
+    # other pages have their own options; the filters wait, unchanged, for the next page
+    filters.keep()
 page.run()

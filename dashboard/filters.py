@@ -263,6 +263,17 @@ def sidebar() -> Filters | None:
     return flt
 
 
+def keep() -> None:
+    """Keep the filters' values through a run that does not draw them.
+
+    Streamlit forgets a widget's value after a run that did not draw it; assigning the value
+    back to its key keeps it, so the filters come back unchanged on the next mobility page.
+    """
+    for key in URL_KEYS.values():
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
 def current() -> Filters:
     """The filters of this run; with no data, shows the empty state and stops the page."""
     flt = st.session_state.get(_STATE)

@@ -12,8 +12,7 @@ from pipelines import metrics
 st.title("Erasmus benchmark")
 st.caption(
     "A home institution compared with its country and with the whole Erasmus programme, "
-    "from the European Commission's record-level mobility files. The sidebar filters apply "
-    "to the university's own records and not here."
+    "from the European Commission's record-level mobility files."
 )
 if not queries.has_benchmark():
     st.info(

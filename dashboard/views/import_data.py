@@ -23,8 +23,7 @@ st.caption(
     "Upload an export (CSV, Excel .xlsx or Parquet) for one of the five tables. Nothing is "
     "written until you press **Import**. Person identifiers are pseudonymised and names, "
     "e-mails and birth dates dropped unread. What each file must contain: "
-    "the Data contract page, with a template per table in data/templates/. The sidebar "
-    "filters do not apply here."
+    "the Data contract page, with a template per table in data/templates/."
 )
 admin.show_flashes()
 

@@ -18,8 +18,7 @@ WHOLE = "Whole university"
 st.title("Reports")
 st.caption(
     "Standard tables for accreditation and annual reporting, with KPI definitions, the import "
-    "files they come from, and small-cell suppression. The sidebar filters do not apply "
-    "here: choose the year and scope below."
+    "files they come from, and small-cell suppression."
 )
 if not queries.has_data():
     filters.empty_warehouse()

@@ -60,3 +60,15 @@ def test_unknown_values_in_a_link_are_named_and_ignored():
 def test_a_reversed_year_range_is_swapped():
     app = open_page(new_app({"from": "2024/25", "to": "2022/23"}), "overview")
     assert "2022/23 to 2024/25" in app.caption[0].value
+
+
+def test_filters_wait_unchanged_on_pages_they_do_not_apply_to():
+    app = open_page(new_app(), "overview")
+    set_filter(app, "faculty", [ENGINEERING])
+    app.switch_page("views/reports.py").run()
+    assert not app.exception
+    assert not app.sidebar.multiselect and not app.sidebar.selectbox  # no filters drawn
+    app.switch_page("views/overview.py").run()
+    assert app.sidebar.multiselect(key="filter_faculty").value == [ENGINEERING]
+    expected = realised(year=2024, direction="outbound", faculty=ENGINEERING)
+    assert metrics_shown(app)["Outbound mobilities"] == f"{len(expected):,}"
