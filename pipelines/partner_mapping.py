@@ -10,9 +10,14 @@ key wherever it occurs, so every later import with that spelling is mapped too.
 Mapping a key to itself confirms it as a new partner: it becomes known without an agreement
 (a host company, a research institute).
 
-A mapping's target must be a known partner (``known_partners`` mart) or the key itself, and
-may not be mapped onward: one step always reaches the partner, so models never follow
-chains. The caller rebuilds the marts in the same transaction (``pipelines.manage``).
+A mapping's target must be a known partner (``known_partners`` mart), an institution of the
+imported EC list of Erasmus charter holders (``ec_institutions``, keyed ``'erasmus:'`` and the
+code as ``partner_key()`` keys it; it then becomes a confirmed partner, named as the list names
+it where the data has no name of its own, see ``int_partners``), or the key itself. It may not
+be mapped onward: one step always reaches the partner, so models never follow chains. The
+caller rebuilds the marts in the same transaction (``pipelines.manage``).
+
+Suggestions of what to map a partner to come from ``pipelines.partner_matching``.
 """
 
 from __future__ import annotations
@@ -42,27 +47,43 @@ def known_keys(con: duckdb.DuckDBPyConnection) -> set[str]:
     return {k for (k,) in con.execute("select partner_key from known_partners").fetchall()}
 
 
+def listed_keys(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """Partner keys of the institutions in the imported EC list (empty if none was imported)."""
+    rows = con.execute(
+        "select distinct 'erasmus:' || upper(regexp_replace(erasmus_code, '\\s+', '', 'g')) "
+        "from ec_institutions"
+    ).fetchall()
+    return {k for (k,) in rows}
+
+
 def save_mappings(con: duckdb.DuckDBPyConnection, mappings: list[PartnerMapping]) -> int:
-    """Store (or replace) mappings inside the caller's transaction; returns how many."""
-    known = known_keys(con)
-    sources = {m.source_key for m in mappings}
-    existing = con.execute("select source_key, partner_key from partner_mappings").fetchall()
-    existing_sources = {source for source, _ in existing}
-    targets = {target for source, target in existing if source != target}
+    """Store (or replace) mappings inside the caller's transaction; returns how many.
+
+    Checked against the mappings as they will be once these are stored: a target must be a
+    known partner, an institution of the EC list, or confirmed as a partner itself, and may
+    not be mapped to another partner; a key other partners are mapped to may not be mapped
+    onward.
+    """
     for m in mappings:
         if not m.source_key or not m.partner_key:
             raise MappingRefused("a mapping needs both a partner found in the data and a target")
-        if m.source_key in targets and not m.is_new_partner:
+    after = dict(con.execute("select source_key, partner_key from partner_mappings").fetchall())
+    after.update((m.source_key, m.partner_key) for m in mappings)
+    confirmed = {source for source, target in after.items() if source == target}
+    allowed = known_keys(con) | listed_keys(con) | confirmed
+    for m in mappings:
+        if m.is_new_partner:
+            continue
+        if any(t == m.source_key and s != m.source_key for s, t in after.items()):
             raise MappingRefused(
                 f"{m.source_key}: other partners are mapped to it; it cannot be mapped onward"
             )
-        if m.is_new_partner:
-            continue
-        if m.partner_key not in known:
+        if m.partner_key not in allowed:
             raise MappingRefused(
-                f"{m.source_key}: cannot map to {m.partner_key}, which is not a known partner"
+                f"{m.source_key}: cannot map to {m.partner_key}, which is not a known partner "
+                "nor an institution of the EC list"
             )
-        if m.partner_key in sources | existing_sources:
+        if after.get(m.partner_key, m.partner_key) != m.partner_key:
             raise MappingRefused(
                 f"{m.source_key}: cannot map to {m.partner_key}, which is itself mapped to "
                 "another partner; map to that one"

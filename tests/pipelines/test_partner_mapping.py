@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipelines import manage
+from pipelines import manage, partner_matching
 from pipelines.ingest.load import prepare
 from pipelines.partner_mapping import MappingRefused, PartnerMapping
 from tests import fixture_data
@@ -46,11 +46,14 @@ def test_a_mapping_applies_to_the_import_it_was_made_for_and_to_later_ones(
     first = import_rows(writable_warehouse, tmp_path / "a.csv", [mobility("N1"), mobility("N2")])
     unknown = read(
         writable_warehouse,
-        "select partner_key, mobilities, suggested_partner_key, import_ids "
+        "select partner_key, mobilities, import_ids "
         "from data_quality_unknown_partners where partner_key = ?",
         UNKNOWN_KEY,
     )
-    assert unknown == [(UNKNOWN_KEY, 2, KONSTANZ, [first])]
+    assert unknown == [(UNKNOWN_KEY, 2, [first])]
+    with duckdb.connect(str(writable_warehouse), read_only=True) as con:
+        suggestions = partner_matching.suggest_for_warehouse(con).set_index("partner_key")
+    assert suggestions.loc[UNKNOWN_KEY, "suggested_partner_key"] == KONSTANZ
 
     manage.map_partners(writable_warehouse, [PartnerMapping(UNKNOWN_KEY, KONSTANZ)])
     assert read(

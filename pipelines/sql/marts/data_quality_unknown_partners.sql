@@ -1,7 +1,7 @@
 -- Mart: partners found in the mobilities that are not known (no agreement, not mapped, not
--- confirmed as new), each with the known partner of the same country whose name is most
--- alike (Jaro-Winkler similarity of 0.8 or more,
--- accents ignored) as a suggestion to map it to.
+-- confirmed as new), with what the data says about them. What each one most likely is, is
+-- suggested in one place only, pipelines/partner_matching.py (known partners and the EC
+-- institution list, scored with rapidfuzz), not here.
 -- Grain: one row per unknown partner_key.
 with mobilities as (
     select * from int_mobilities
@@ -33,36 +33,8 @@ unknown as (
     group by m.partner_key
 ),
 
-candidates as (
-    select
-        u.partner_key,
-        k.partner_key as suggested_partner_key,
-        k.partner_name as suggested_partner_name,
-        jaro_winkler_similarity(
-            strip_accents(lower(u.partner_name)), strip_accents(lower(k.partner_name))
-        ) as similarity
-    from unknown as u
-    inner join known as k on u.partner_country = k.partner_country
-    where u.partner_name is not null
-),
-
-best as (
-    select partner_key, suggested_partner_key, suggested_partner_name, similarity
-    from candidates
-    where similarity >= 0.8
-    qualify row_number() over (
-        partition by partner_key order by similarity desc, suggested_partner_key
-    ) = 1
-),
-
 final as (
-    select
-        u.*,
-        b.suggested_partner_key,
-        b.suggested_partner_name,
-        b.similarity
-    from unknown as u
-    left join best as b on u.partner_key = b.partner_key
+    select * from unknown
 )
 
 select * from final
