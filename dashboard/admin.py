@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import filters, queries
-from pipelines import manage
+from pipelines import manage, partner_matching
 from pipelines.build import BuildFailed
 from pipelines.partner_mapping import MappingRefused, PartnerMapping
 
@@ -64,22 +64,61 @@ def write_errors() -> tuple[type[Exception], ...]:
     return (manage.WarehouseBusy, BuildFailed, MappingRefused)
 
 
-def partner_mapping_editor(unknown: pd.DataFrame, key: str) -> None:
-    """Map unknown partners (rows of ``data_quality_unknown_partners``) to known ones.
+SOURCE_LABELS = {
+    partner_matching.AGREEMENT: "partner with an agreement",
+    partner_matching.CONFIRMED: "confirmed partner",
+    partner_matching.EC_LIST: "EC institution list",
+}
 
-    Each row gets a "map to" cell: a known partner, or "(new partner)" to confirm it as it
-    is. Saving stores the mappings and rebuilds; later imports are mapped automatically.
+
+def _save_mappings(chosen: list[PartnerMapping], what: str) -> None:
+    """Store ``chosen`` and rebuild (one transaction), then tell the person and rerun."""
+    try:
+        with st.spinner("Saving mappings and updating the dashboards …"):
+            saved = manage.map_partners(queries.warehouse_path(), chosen)
+    except write_errors() as exc:
+        st.error(f"Mappings not saved: {exc}")
+        return
+    flash("success", f"Saved {saved:,} partner mapping(s){what}; the dashboards use them now.")
+    after_write()
+
+
+def partner_mapping_editor(unknown: pd.DataFrame, key: str) -> None:
+    """Map unknown partners (rows of ``queries.unknown_partners`` or
+    ``queries.import_unknown_partners``, with their suggestions) to known ones.
+
+    Each row shows its suggestion (``pipelines.partner_matching``) with its match score and
+    where it comes from, and a "map to" cell filled in with it: a known partner, an
+    institution of the EC list, or "(new partner)" to confirm it as it is. Saving stores the
+    table's choices; "Accept all suggestions scoring at least N %" stores every suggestion at
+    or above N in one go. Either rebuilds once; later imports are mapped automatically.
     """
     if unknown.empty:
         st.success("Every partner is known: nothing to map.")
         return
-    known = queries.known_partners()
+    own = unknown["suggested_partner_key"] == unknown["partner_key"]
+    countries = sorted(unknown["partner_country"].dropna().unique().tolist())
+    choices = queries.mapping_choices(countries)
     labels = {
-        k: f"{name} ({country}) · {k}"
-        for k, name, country in zip(
-            known["partner_key"], known["partner_name"], known["partner_country"], strict=True
+        k: f"{name} ({country}) · {SOURCE_LABELS.get(source, source)}"
+        for k, name, country, source in zip(
+            choices["partner_key"],
+            choices["partner_name"],
+            choices["partner_country"],
+            choices["source"],
+            strict=True,
         )
     }
+    suggested = unknown[unknown["suggested_partner_key"].notna() & ~own]
+    for k, name, country, source in zip(
+        suggested["suggested_partner_key"],
+        suggested["suggested_partner_name"],
+        suggested["suggested_partner_country"],
+        suggested["suggestion_source"],
+        strict=True,
+    ):
+        labels.setdefault(k, f"{name} ({country}) · {SOURCE_LABELS.get(source, source)}")
+    prefill = unknown["suggested_partner_key"].where(~own, NEW_PARTNER)
     frame = unknown[
         [
             "partner_key",
@@ -87,9 +126,19 @@ def partner_mapping_editor(unknown: pd.DataFrame, key: str) -> None:
             "partner_country",
             "mobilities",
             "suggested_partner_name",
+            "score",
+            "suggestion_source",
         ]
-    ].assign(map_to=pd.Series([None] * len(unknown), index=unknown.index, dtype="object"))
-    options = [NEW_PARTNER, *labels]
+    ].assign(
+        suggestion_source=unknown["suggestion_source"].map(SOURCE_LABELS).astype("object"),
+        map_to=prefill.astype("object").where(prefill.notna(), None),
+    )
+    st.caption(
+        "Each partner comes with a suggestion: the known partner or the institution of the EC "
+        "list whose name is most alike (in the same country), or whose code is the same, with "
+        "a match score. **Map to** is filled in with it: change it, clear it, or choose "
+        f"{NEW_PARTNER} to confirm the partner as it is, then save."
+    )
     edited = st.data_editor(
         frame,
         key=key,
@@ -99,6 +148,8 @@ def partner_mapping_editor(unknown: pd.DataFrame, key: str) -> None:
             "partner_country",
             "mobilities",
             "suggested_partner_name",
+            "score",
+            "suggestion_source",
             "map_to",
             "partner_key",
         ],
@@ -109,14 +160,27 @@ def partner_mapping_editor(unknown: pd.DataFrame, key: str) -> None:
             "partner_country": st.column_config.TextColumn("Country"),
             "mobilities": st.column_config.NumberColumn("Mobilities", format="localized"),
             "suggested_partner_name": st.column_config.TextColumn(
-                "Suggestion", help="Known partner of the same country with the most alike name"
+                "Suggestion",
+                help="The known partner or EC-listed institution this one most likely is",
+            ),
+            "score": st.column_config.NumberColumn(
+                "Match score",
+                format="%d %%",
+                help="How alike the names are, ignoring case, accents, punctuation and word "
+                "order; 100 % when the Erasmus or SCHAC code is the same",
+            ),
+            "suggestion_source": st.column_config.TextColumn(
+                "Suggested from",
+                help="A partner with an agreement, a partner confirmed earlier, or the EC list "
+                "of Erasmus institutions (mapping to it makes it a confirmed partner)",
             ),
             "map_to": st.column_config.SelectboxColumn(
                 "Map to",
                 width="large",
-                options=options,
+                options=[NEW_PARTNER, *labels],
                 format_func=lambda k: labels.get(k, k),
-                help="A known partner, or (new partner) to confirm it as a partner of its own",
+                help="A known partner or an institution of the EC list, or (new partner) to "
+                "confirm it as a partner of its own",
             ),
         },
     )
@@ -128,14 +192,28 @@ def partner_mapping_editor(unknown: pd.DataFrame, key: str) -> None:
     if st.button(
         f"Save {len(chosen):,} mapping(s)", key=f"{key}_save", disabled=not chosen, type="primary"
     ):
-        try:
-            with st.spinner("Saving mappings and rebuilding the marts …"):
-                saved = manage.map_partners(queries.warehouse_path(), chosen)
-        except write_errors() as exc:
-            st.error(f"Mappings not saved: {exc}")
-            return
-        flash("success", f"Saved {saved:,} partner mapping(s); the dashboards use them now.")
-        after_write()
+        _save_mappings(chosen, "")
+        return
+
+    st.markdown("**Accept the best suggestions in one go**")
+    left, right = st.columns([2, 3], vertical_alignment="bottom")
+    at_least = left.number_input(
+        "Accept all suggestions scoring at least (%)",
+        min_value=partner_matching.MIN_SCORE,
+        max_value=100,
+        value=partner_matching.ACCEPT_ALL_DEFAULT,
+        step=1,
+        key=f"{key}_at_least",
+        help="Every partner listed above whose suggestion has at least this match score is "
+        "mapped to it, whatever Map to says; the others stay for you to decide.",
+    )
+    bulk = partner_matching.accepted(unknown, at_least)
+    if right.button(
+        f"Accept all suggestions scoring at least {at_least} % ({len(bulk):,})",
+        key=f"{key}_accept_all",
+        disabled=not bulk,
+    ):
+        _save_mappings(bulk, f" (every suggestion scoring at least {at_least} %)")
 
 
 def stored_mappings(mappings: pd.DataFrame, key: str) -> None:

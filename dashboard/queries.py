@@ -20,7 +20,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import formatting
-from pipelines import config, metrics, projection
+from pipelines import config, metrics, partner_matching, projection
 
 if TYPE_CHECKING:
     from dashboard.filters import Filters
@@ -1611,12 +1611,14 @@ def active_imports() -> pd.DataFrame:
 
 
 def import_unknown_partners(import_id: int) -> pd.DataFrame:
-    """Unknown partners (not mapped, no agreement) that occur in one import's records."""
-    return query(
+    """Unknown partners (not mapped, no agreement) that occur in one import's records, each
+    with its suggestion (``partner_suggestions``)."""
+    unknown = query(
         "select * from data_quality_unknown_partners where list_contains(import_ids, ?) "
         "order by agreement_mobilities desc, mobilities desc, partner_key",
         import_id,
     )
+    return _with_suggestions(unknown)
 
 
 # --- Data quality page ---
@@ -1699,25 +1701,72 @@ def rejected_rows(rule_id: str | None = None) -> pd.DataFrame:
 
 
 def unknown_partners(agreement_activities_only: bool = True) -> pd.DataFrame:
-    """Unknown partners, most used first; by default only those of activities needing one."""
-    return query(
+    """Unknown partners, most used first, each with its suggestion (``partner_suggestions``);
+    by default only those of activities needing one."""
+    unknown = query(
         """
         select partner_key, partner_name, partner_erasmus_code, partner_schac_code,
                partner_country, mobilities, agreement_mobilities, first_academic_year,
-               last_academic_year, suggested_partner_key, suggested_partner_name, similarity
+               last_academic_year
         from data_quality_unknown_partners
         where not ? or agreement_mobilities > 0
         order by agreement_mobilities desc, mobilities desc, partner_key
         """,
         agreement_activities_only,
     )
+    return _with_suggestions(unknown)
 
 
-def known_partners() -> pd.DataFrame:
-    """Partners an unknown one can be mapped to, by country and name."""
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def _partner_suggestions(path: str, version: float | None) -> pd.DataFrame:
+    with duckdb.connect(path, read_only=True) as con:
+        return partner_matching.suggest_for_warehouse(con)
+
+
+def partner_suggestions() -> pd.DataFrame:
+    """What each unknown partner most likely is: the best known partner or institution of the
+    EC list, with where it comes from and a score 0-100 (``pipelines/partner_matching.py``,
+    the only place that suggests matches). Cached per warehouse version."""
+    return _partner_suggestions(str(warehouse_path()), warehouse_version())
+
+
+def _with_suggestions(unknown: pd.DataFrame) -> pd.DataFrame:
+    suggestions = partner_suggestions().drop(columns="matched_on")
+    return unknown.merge(suggestions, on="partner_key", how="left", validate="one_to_one")
+
+
+def mapping_choices(countries: list[str]) -> pd.DataFrame:
+    """What an unknown partner can be mapped to: every known partner, and the institutions of
+    the EC list (when imported) in ``countries`` that are not known partners yet (not the
+    university's own code). Columns partner_key, partner_name, partner_country, source."""
     return query(
-        "select partner_key, partner_name, partner_country, agreements, known_from "
-        "from known_partners order by partner_country, partner_name, partner_key"
+        """
+        with known as (
+            select partner_key, partner_name, partner_country,
+                   case known_from when 'agreement' then 'agreement'
+                       else 'confirmed partner' end as source
+            from known_partners
+        ),
+
+        listed as (
+            select 'erasmus:' || i.code_key as partner_key, i.name as partner_name,
+                   i.country as partner_country, 'EC institution list' as source
+            from stg_ec_institutions as i
+            cross join stg_settings as s
+            where list_contains($countries, i.country)
+                and (s.own_erasmus_code is null
+                    or i.code_key <> upper(regexp_replace(s.own_erasmus_code, '\\s+', '', 'g')))
+            qualify row_number() over (
+                partition by i.code_key order by i.import_id desc, i.erasmus_code
+            ) = 1
+        )
+
+        select * from known
+        union all
+        select * from listed where partner_key not in (select partner_key from known)
+        order by partner_country, partner_name, partner_key
+        """,
+        countries=countries,
     )
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
+import duckdb
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.partner_scenario import KONSTANZ, SCORES, STRASBOURG, add_partners
 from tests.pipelines.test_data_quality import expected_checks
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
@@ -48,3 +52,62 @@ def test_all_years_lists_every_issue_without_a_score(app):
     assert not any(label.startswith("Data-quality score") for label in metrics)
     duplicates = checks[(checks["rule_id"] == "suspected_duplicate") & ~checks["passed"]]
     assert metrics["Suspected duplicate: mobilities"] == f"{len(duplicates):,}"
+
+
+@pytest.mark.parametrize("at_least", [90, 85])
+def test_accepting_all_suggestions_above_a_score_stores_exactly_those(
+    writable_warehouse, tmp_path, monkeypatch, at_least
+):
+    add_partners(writable_warehouse, tmp_path / "files")
+    monkeypatch.setenv("MOBILITY_WAREHOUSE", str(writable_warehouse))
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.switch_page("views/data_quality.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+
+    shown = at.data_editor(key="dq_partner_mapping").value.set_index("partner_key")
+    konstanz, strasbourg = "name:universitaet konstanz|DE", "name:university of strasbourg|FR"
+    expected_scores = {key: math.floor(score + 0.5) for key, (_, score) in SCORES.items()}
+    columns = ["suggested_partner_name", "score", "suggestion_source"]
+    assert shown.loc[konstanz, columns].tolist() == [
+        "Universität Konstanz",
+        expected_scores[konstanz],
+        "partner with an agreement",
+    ]
+    # "Map to" is filled in with the suggestion; nothing suggested, nothing filled in
+    assert shown.loc[konstanz, "map_to"] == KONSTANZ
+    assert shown.loc[strasbourg, "map_to"] == STRASBOURG
+    assert pd.isna(shown.loc["name:hochschule fur gestaltung nirgendwo|DE", "map_to"])
+
+    at.number_input(key="dq_partner_mapping_at_least").set_value(at_least).run()
+    button = at.button(key="dq_partner_mapping_accept_all")
+    accepted = {k: t for k, (t, _) in SCORES.items() if expected_scores[k] >= at_least}
+    assert button.label == (
+        f"Accept all suggestions scoring at least {at_least} % ({len(accepted)})"
+    )
+    button.click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert next(s.value for s in at.success) == (
+        f"Saved {len(accepted)} partner mapping(s) (every suggestion scoring at least "
+        f"{at_least} %); "
+        "the dashboards use them now."
+    )
+    with duckdb.connect(str(writable_warehouse), read_only=True) as con:
+        stored = dict(
+            con.execute("select source_key, partner_key from partner_mappings").fetchall()
+        )
+        mapped = con.execute(
+            "select mobility_id, partner_key from mobilities "
+            "where mobility_id in ('S1', 'S2', 'S3') order by 1"
+        ).fetchall()
+    # Konstanz scores 98 %, Strasbourg 88 %: at 90 only Konstanz, at 85 both
+    assert stored == accepted
+    assert set(accepted) == ({konstanz} if at_least == 90 else {konstanz, strasbourg})
+    assert mapped == [
+        ("S1", stored.get(konstanz, konstanz)),
+        ("S2", stored.get(konstanz, konstanz)),
+        ("S3", stored.get(strasbourg, strasbourg)),
+    ]
+    # the others are still listed, for a person to decide
+    remaining = set(at.data_editor(key="dq_partner_mapping").value["partner_key"])
+    assert not remaining & set(accepted)
+    assert (strasbourg in remaining) == (strasbourg not in accepted)
