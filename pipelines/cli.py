@@ -110,17 +110,28 @@ def print_import(result: ImportResult) -> None:
         console.print("  ignored unknown column(s): " + ", ".join(result.ignored_columns))
     for note in result.notes:
         console.print(f"  note: {note}")
-    if result.rejected:
-        table = Table(title=f"First rejected rows of {result.file_name}", title_justify="left")
+    if result.warned:
+        console.print(
+            f"  [yellow]{result.warned:,} stored row(s) had invalid values in optional "
+            f"columns[/]: those values were left empty ({len(result.warnings):,} warning(s))"
+        )
+    problems = (
+        (result.rejected, result.rejections, "First rejected rows", "rejected_rows"),
+        (result.warned, result.warnings, "First values left empty (rows kept)", "import_warnings"),
+    )
+    for count, found, title, stored_in in problems:
+        if not count:
+            continue
+        table = Table(title=f"{title} of {result.file_name}", title_justify="left")
         for column in ("row", "column", "value", "reason"):
             table.add_column(column)
-        for row in result.rejections.head(SHOWN_REJECTIONS).itertuples():
+        for row in found.head(SHOWN_REJECTIONS).itertuples():
             table.add_row(str(row.row_number), row.column_name, str(row.value)[:40], row.reason)
         console.print(table)
-        if len(result.rejections) > SHOWN_REJECTIONS:
+        if len(found) > SHOWN_REJECTIONS:
             console.print(
-                f"  … {len(result.rejections) - SHOWN_REJECTIONS:,} more; all are in the "
-                f"warehouse table rejected_rows (import #{result.import_id})"
+                f"  … {len(found) - SHOWN_REJECTIONS:,} more; all are in the "
+                f"warehouse table {stored_in} (import #{result.import_id})"
             )
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pipelines import metrics
 from pipelines.config import REPO_ROOT
-from pipelines.ingest.validate import HIDDEN_VALUE_COLUMNS
+from pipelines.ingest.validate import HIDDEN_VALUE_COLUMNS, emptiable_columns
 from pipelines.schemas import MODELS, PERSONAL_COLUMNS, ContractModel
 from pipelines.warehouse import contract_columns
 
@@ -59,18 +59,33 @@ recognised from the header, or name it with `--table`) or on the dashboard's Imp
 
 ## What happens to each row
 
-Every row is checked against the rules below. Valid rows are stored; a row that breaks any
-rule is not stored, and each broken rule is kept in the warehouse table `rejected_rows`
-(file, row, column, value, reason) and shown in the import summary. One import is one
-transaction: if anything fails, nothing of the file is stored. Records are matched on the
-table's key: a new key is added, a changed record replaces the old one (which is kept for
-undo), an identical record is left alone, so importing the same file twice changes nothing.
+Every row is checked against the rules below. Valid rows are stored. A problem either
+rejects the whole row or only empties one value:
+
+* **The row is rejected** (not stored) when a required column is empty or invalid; when a
+  key column, a column with a default (`status`) or a column filled in from others when
+  empty (`mode` of mobilities) has an invalid value, since emptying it would store a value
+  the file never gave; when a check across columns fails (an end before its start); when
+  its key repeats an earlier row's; or when the row cannot be read. Each problem is kept in
+  the warehouse table `rejected_rows` (file, row, column, value, reason) and shown in the
+  import summary.
+* **Only the value is left empty** (the row is stored) when any other optional column has
+  an invalid value, such as a CEFR level `B3` or an unknown language: a bad detail does not
+  lose the whole record. Each such value is kept as a warning in the warehouse table
+  `import_warnings` (same columns) and shown in the import summary. Each table below lists
+  these columns. If the row is rejected for another reason, they are listed with its
+  rejections instead.
+
+One import is one transaction: if anything fails, nothing of the file is stored. Records are
+matched on the table's key: a new key is added, a changed record replaces the old one (which
+is kept for undo), an identical record is left alone, so importing the same file twice
+changes nothing.
 
 ## Personal data
 
 * `person_id` is replaced at import by a keyed hash (HMAC-SHA256 with a secret kept in a
   file beside the warehouse, never inside it); the original identifier is never stored, not
-  even in `rejected_rows`.
+  even in `rejected_rows` or `import_warnings`.
 * Columns with names, e-mail addresses, birth dates, phone numbers, addresses or passport
   numbers are dropped unread; the import summary lists them. Recognised names:
   {personal}.
@@ -108,6 +123,13 @@ def contract_markdown() -> str:
         if model.row_rules:
             checks = "; ".join(f"`{r.column}`: rejected if {r.reason}" for r in model.row_rules)
             parts.append(f"* Checks across columns: {checks}.\n")
+        emptiable = ", ".join(f"`{c}`" for c in emptiable_columns(model))
+        parts.append(
+            f"* An invalid value is left empty with a warning (the row kept) in: {emptiable}; "
+            "in every other column it rejects the row.\n"
+            if emptiable
+            else "* An invalid value in any column rejects the row.\n"
+        )
         parts.append(
             "\n| column | type | required | allowed values | example | also recognised as |\n"
             "|---|---|---|---|---|---|\n"
@@ -115,7 +137,7 @@ def contract_markdown() -> str:
         for name, info in model.model_fields.items():
             description = info.description or ""
             if name in HIDDEN_VALUE_COLUMNS:
-                description += " Never shown in rejections."
+                description += " Never shown in rejections or warnings."
             example = info.examples[0] if info.examples else ""
             parts.append(
                 f"| `{name}` | {TYPE_WORDS[types[name]]} | {_required(model, name)} | "

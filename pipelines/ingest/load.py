@@ -8,7 +8,9 @@
   old version (kept in ``raw_<table>_history`` for undo), identical ones are left alone.
   Re-importing the same file therefore changes nothing, and is not even recorded.
 * Rejected rows are stored with file, row, column, value and reason (person identifiers
-  never: their value is hidden).
+  never: their value is hidden). So are values of stored rows that were left empty because
+  they were invalid (``import_warnings``; which errors reject and which only empty a value:
+  ``pipelines/ingest/validate.py``).
 * ``replace=True`` treats the file as the whole table: stored records missing from it are
   removed, their last version kept in history like a changed record (the targets editor
   saves this way). Undo (``pipelines/ingest/undo.py``) relies on that history.
@@ -78,12 +80,14 @@ class ImportResult:
     unchanged: int = 0
     deleted: int = 0
     rejected: int = 0
+    warned: int = 0  # stored rows with a value left empty (see ``warnings``)
     import_id: int | None = None
     already_imported_as: int | None = None
     dropped_columns: list[str] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
     rejections: pd.DataFrame = field(default_factory=pd.DataFrame)
     notes: list[str] = field(default_factory=list)
+    warnings: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def file_sha256(path: Path) -> str:
@@ -197,16 +201,19 @@ def commit(
         valid = valid.assign(person_id=Pseudonymiser(key).series(valid["person_id"]))
     incoming = _typed_frame(valid, columns)
     rejections = prepared.validation.rejections
+    warnings = prepared.validation.warnings
     result = ImportResult(
         table=prepared.table,
         file_name=prepared.path.name,
         sha256=prepared.sha256,
         rows_read=prepared.validation.rows_read,
         rejected=prepared.validation.rejected_row_count,
+        warned=prepared.validation.warned_row_count,
         dropped_columns=list(prepared.mapping.personal),
         ignored_columns=list(prepared.mapping.unknown) + list(prepared.mapping.duplicates),
         rejections=rejections,
         notes=list(prepared.notes),
+        warnings=warnings,
     )
     raw_table = model.source_table()
     history = f"{raw_table}_history"
@@ -256,7 +263,7 @@ def commit(
         if previous and result.loaded == result.updated == result.deleted == 0:
             con.rollback()
             result.already_imported_as = previous[0]
-            result.rejected = 0
+            result.rejected = result.warned = 0
             return result
         changed_match = _key_match(model.key, "r", "c")
         con.execute(
@@ -277,8 +284,8 @@ def commit(
         con.execute(
             "insert into imports (import_id, table_name, source, file_name, file_sha256, "
             "file_format, rows_read, rows_loaded, rows_updated, rows_unchanged, rows_deleted, "
-            "rows_rejected, dropped_columns, ignored_columns, imported_at) "
-            "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "rows_rejected, rows_warned, dropped_columns, ignored_columns, imported_at) "
+            "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 import_id,
                 prepared.table,
@@ -292,28 +299,33 @@ def commit(
                 result.unchanged,
                 result.deleted,
                 result.rejected,
+                result.warned,
                 ", ".join(result.dropped_columns) or None,
                 ", ".join(result.ignored_columns) or None,
                 dt.datetime.now(dt.UTC).replace(tzinfo=None),
             ],
         )
-        if len(rejections):
-            stored = rejections.assign(
-                import_id=import_id, table_name=prepared.table, file_name=prepared.path.name
-            )[
-                [
-                    "import_id",
-                    "table_name",
-                    "file_name",
-                    "row_number",
-                    "column_name",
-                    "value",
-                    "reason",
+        for found, table, view in (
+            (rejections, "rejected_rows", "rejections_frame"),
+            (warnings, "import_warnings", "warnings_frame"),
+        ):
+            if len(found):
+                stored = found.assign(
+                    import_id=import_id, table_name=prepared.table, file_name=prepared.path.name
+                )[
+                    [
+                        "import_id",
+                        "table_name",
+                        "file_name",
+                        "row_number",
+                        "column_name",
+                        "value",
+                        "reason",
+                    ]
                 ]
-            ]
-            con.register("rejections_frame", stored)
-            con.execute("insert into rejected_rows select * from rejections_frame")
-            con.unregister("rejections_frame")
+                con.register(view, stored)
+                con.execute(f"insert into {table} select * from {view}")
+                con.unregister(view)
         con.execute("drop table if exists incoming")
         con.execute("drop table if exists changed")
         con.commit()

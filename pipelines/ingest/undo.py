@@ -12,8 +12,9 @@ replaced. Undoing N then would either resurrect a version nobody imported last o
 drop the later import's change. Undo the later import first (newest first always works).
 
 Rejected rows of an undone import stay in ``rejected_rows`` for the record (the
-data-quality page shows only those of active imports); re-importing the same file after an
-undo imports it again as a new import.
+data-quality page shows only those of active imports), and likewise the values it left empty
+in ``import_warnings``; re-importing the same file after an undo imports it again as a new
+import.
 """
 
 from __future__ import annotations

@@ -3,12 +3,25 @@
 The result splits the rows into valid ones (typed, cleaned) and rejections: one entry per
 rejected row and column, with the raw value and the reason, ready for ``rejected_rows``.
 Everything here is vectorised per column so that it scales to millions of rows.
+
+What rejects a row and what only empties a value (issue 9):
+
+* An invalid value in an *optional* column is left empty and reported as a warning (same
+  columns as a rejection, ready for ``import_warnings``); the row is kept. A bad CEFR level
+  should not lose the whole mobility.
+* The row is rejected instead when the value matters for what the row is: a required column,
+  a key column (emptying it would make it another record), or a column that would not stay
+  empty, because a default or a value derived from other columns would fill it (an emptied
+  ``status`` would silently say ``completed``, an emptied ``mode`` ``physical``).
+* Rules across columns and duplicate keys reject the row, as do unreadable rows.
+* A row rejected for any reason lists all its problems as rejections, also those that alone
+  would only have emptied a value; warnings are only about rows that are stored.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -21,11 +34,17 @@ HIDDEN_VALUE_COLUMNS = frozenset({"person_id"})
 HIDDEN = "(hidden: personal identifier)"
 
 
+def _no_warnings() -> pd.DataFrame:
+    return pd.DataFrame(columns=REJECTION_COLUMNS)
+
+
 @dataclass
 class Validation:
     valid: pd.DataFrame  # contract columns, cleaned; index = file row number
     rejections: pd.DataFrame  # REJECTION_COLUMNS
     rows_read: int
+    # REJECTION_COLUMNS: invalid values of valid rows, left empty (the row is kept)
+    warnings: pd.DataFrame = field(default_factory=_no_warnings)
 
     def with_unparsed_rows(self, bad_rows: dict[int, str]) -> Validation:
         """Add rows the reader could not split into columns (they never reached the rules)."""
@@ -39,15 +58,21 @@ class Validation:
         )
         rejections = pd.concat([self.rejections, extra], ignore_index=True)
         rejections = rejections.sort_values("row_number", kind="stable").reset_index(drop=True)
-        return Validation(self.valid, rejections, self.rows_read + len(bad_rows))
+        return Validation(self.valid, rejections, self.rows_read + len(bad_rows), self.warnings)
 
     @property
     def rejected_row_count(self) -> int:
         return int(self.rejections["row_number"].nunique()) if len(self.rejections) else 0
 
+    @property
+    def warned_row_count(self) -> int:
+        """Stored rows with at least one value left empty."""
+        return int(self.warnings["row_number"].nunique()) if len(self.warnings) else 0
+
 
 def _rejections(rows: pd.Index, column: str, values: pd.Series, reason: str) -> pd.DataFrame:
-    shown = values.loc[rows].astype("object").map(lambda v: "" if v is None else str(v))
+    # a value emptied before a row rule saw it (None or <NA>) is shown as empty
+    shown = values.loc[rows].astype("object").map(lambda v: "" if pd.isna(v) else str(v))
     if column in HIDDEN_VALUE_COLUMNS:
         shown = shown.map(lambda v: HIDDEN if v else "")
     return pd.DataFrame(
@@ -60,22 +85,43 @@ def _rejections(rows: pd.Index, column: str, values: pd.Series, reason: str) -> 
     )
 
 
+def emptiable_columns(model: type[ContractModel]) -> tuple[str, ...]:
+    """Columns whose invalid values are left empty with a warning instead of rejecting the row:
+    optional, not part of the key, and not filled in when empty, neither by a default nor by
+    ``derive()`` (``Mobility.mode``). A value that ``derive()`` fills from other columns of its
+    row is still rejected, cell by cell, in :func:`validate_frame`."""
+    empty_row = pd.DataFrame(
+        {name: pd.Series([pd.NA], dtype="object") for name in model.model_fields}
+    )
+    for column, default in model.defaults().items():
+        empty_row[column] = default
+    filled = model.derive(empty_row).notna().iloc[0]
+    strict = {*model.required(), *model.defaults(), *model.key, *filled[filled].index}
+    return tuple(name for name in model.model_fields if name not in strict)
+
+
 def validate_frame(
     frame: pd.DataFrame,
     model: type[ContractModel],
     ctx: ParseContext = DEFAULT_CONTEXT,
     progress: Callable[[int], None] | None = None,
 ) -> Validation:
-    """Apply the model's column rules, defaults, required checks, row rules and key uniqueness."""
+    """Apply the model's column rules, defaults, required checks, row rules and key uniqueness.
+
+    Invalid values of :func:`emptiable_columns` become warnings, every other problem rejects
+    its row (see the module docstring)."""
     found: list[pd.DataFrame] = []
+    emptied: list[pd.DataFrame] = []
+    emptiable = set(emptiable_columns(model))
     clean = pd.DataFrame(index=frame.index)
     for column, rule in model.rules().items():
         if column in frame:
             raw = frame[column]
-            values = rule.apply(raw, ctx)
+            values = rule.apply(raw, ctx)  # invalid values come out empty
             bad = values.isna() & ~blank(raw, rule.null_markers)
             if bad.any():
-                found.append(_rejections(frame.index[bad.values], column, raw, rule.reason))
+                part = _rejections(frame.index[bad.values], column, raw, rule.reason)
+                (emptied if column in emptiable else found).append(part)
             clean[column] = values
         else:
             clean[column] = pd.Series(pd.NA, index=frame.index, dtype="object")
@@ -84,6 +130,12 @@ def validate_frame(
     for column, default in model.defaults().items():
         clean[column] = clean[column].fillna(default)
     clean = model.derive(clean)
+    # an emptied value that derive() filled in would be stored as something the file never said
+    for i, part in enumerate(emptied):
+        filled = clean.loc[part["row_number"], part["column_name"].iloc[0]].notna().to_numpy()
+        if filled.any():
+            found.append(part.loc[filled])
+            emptied[i] = part.loc[~filled]
     for column in model.required():
         missing = clean[column].isna()
         if column in frame:
@@ -102,15 +154,25 @@ def validate_frame(
             values = checkable[rule.column].astype("object")
             found.append(_rejections(rows, rule.column, values, rule.reason))
     found.extend(_duplicate_keys(clean.loc[~clean.index.isin(_rows(found))], model))
-    rejections = (
-        pd.concat(found, ignore_index=True).sort_values(
-            ["row_number", "column_name"], kind="stable"
-        )
-        if found
-        else pd.DataFrame(columns=REJECTION_COLUMNS)
-    ).reset_index(drop=True)
-    valid = clean.loc[~clean.index.isin(_rows(found))]
-    return Validation(valid, rejections, len(frame))
+    rejected = _rows(found)
+    # a rejected row lists all its problems; warnings are only about rows that are stored
+    for part in emptied:
+        gone = part["row_number"].isin(rejected)
+        found.append(part.loc[gone])
+    warnings = _sorted([part.loc[~part["row_number"].isin(rejected)] for part in emptied])
+    valid = clean.loc[~clean.index.isin(rejected)]
+    return Validation(valid, _sorted(found), len(frame), warnings)
+
+
+def _sorted(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    parts = [part for part in parts if len(part)]
+    if not parts:
+        return pd.DataFrame(columns=REJECTION_COLUMNS)
+    return (
+        pd.concat(parts, ignore_index=True)
+        .sort_values(["row_number", "column_name"], kind="stable")
+        .reset_index(drop=True)
+    )
 
 
 def _rows(found: list[pd.DataFrame]) -> set[int]:

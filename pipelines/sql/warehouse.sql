@@ -34,6 +34,20 @@ create table if not exists rejected_rows (
     reason varchar not null
 );
 
+-- Added with issue 9: invalid values in optional columns no longer reject the row; they are
+-- left empty and kept here (same columns as rejected_rows). Only rows that were stored.
+-- Which errors reject a row and which only empty a value: pipelines/ingest/validate.py.
+create table if not exists import_warnings (
+    import_id integer not null,
+    table_name varchar not null,
+    file_name varchar not null,
+    row_number integer not null,      -- as a spreadsheet numbers rows; header row included
+    column_name varchar not null,
+    value varchar,                    -- the invalid value (person identifiers hidden)
+    reason varchar not null
+);
+alter table imports add column if not exists rows_warned integer default 0;
+
 create table if not exists settings (
     key varchar primary key,
     value varchar not null,

@@ -64,7 +64,10 @@ def snapshot(con: duckdb.DuckDBPyConnection) -> dict[str, list]:
 
 
 def test_valid_rows_load_and_invalid_rows_are_kept_with_reasons(con, key, tmp_path):
-    path = write(tmp_path / "m.csv", [row(1), row(2, country="XX"), row(3, ects="abc"), row(4)])
+    # required columns: a bad value rejects the row (optional ones: test_validate_warnings.py)
+    undated = row(3)
+    undated[6] = "soon"
+    path = write(tmp_path / "m.csv", [row(1), row(2, country="XX"), undated, row(4)])
     result = import_file(con, path, key)
     assert (result.loaded, result.rejected, result.rows_read) == (2, 2, 4)
     stored = con.execute(
@@ -79,7 +82,13 @@ def test_valid_rows_load_and_invalid_rows_are_kept_with_reasons(con, key, tmp_pa
             "XX",
             "unknown country: use ISO 3166-1 alpha-2 (DE), UK/EL, or a name",
         ),
-        ("m.csv", 4, "ects_planned", "abc", "not a number between 0 and 120"),
+        (
+            "m.csv",
+            4,
+            "start_date",
+            "soon",
+            "not a date (YYYY-MM-DD, DD.MM.YYYY, DD/MM/YYYY or MM-YYYY)",
+        ),
     ]
     assert con.execute("select mobility_id from raw_mobilities order by 1").fetchall() == [
         ("M1",),
