@@ -25,7 +25,16 @@ from rich.table import Table
 from pipelines import config
 from pipelines.build import BuildFailed, build
 from pipelines.ingest import erasmus_ec
+from pipelines.ingest.context import ImportContext
 from pipelines.ingest.load import ImportFailed, ImportResult, commit, prepare
+from pipelines.ingest.profiles import (
+    ImportProfile,
+    ProfileRefused,
+    all_profiles,
+    delete_profile,
+    find_profile,
+    save_profile,
+)
 from pipelines.ingest.pseudonymise import load_or_create_key
 from pipelines.ingest.readers import ReadError
 from pipelines.kpis import KpiQueryError, kpi_table
@@ -142,6 +151,7 @@ def run_import(
     table: str | None,
     sheet: str | None,
     source: str = "contract",
+    profile: str | None = None,
 ) -> ImportResult:
     with _progress() as bar:
         task = bar.add_task(f"importing {file.name}", total=None, visible=False)
@@ -153,7 +163,9 @@ def run_import(
         bar.update(task, visible=big)
         if source == erasmus_ec.SOURCE:
             return erasmus_ec.import_ec_file(con, file, key, update)
-        prepared = prepare(file, table, sheet, update)
+        context = ImportContext.from_connection(con, key)
+        chosen = find_profile(context.profiles, profile) if profile else None
+        prepared = prepare(file, table, sheet, update, context=context, profile=chosen)
         prepared.source = source
         return commit(con, prepared, key, update)
 
@@ -206,6 +218,13 @@ def ingest(
         ),
     ] = None,
     sheet: Annotated[str | None, typer.Option(help="Excel sheet (default: the first).")] = None,
+    profile: Annotated[
+        str | None,
+        typer.Option(
+            help="Read the file with this import profile (see `mobility profiles`); without "
+            "it, a saved profile made from a file with the same headers is used by itself.",
+        ),
+    ] = None,
     do_build: Annotated[
         bool, typer.Option("--build/--no-build", help="Rebuild the marts afterwards.")
     ] = True,
@@ -220,8 +239,8 @@ def ingest(
     warehouse: WarehouseOption = None,
 ) -> None:
     """Validate and import files; each file is one all-or-nothing transaction."""
-    if source is Source.erasmus_ec and (table or sheet):
-        raise fail("--table and --sheet do not apply to --source erasmus-ec (detected)")
+    if source is Source.erasmus_ec and (table or sheet or profile):
+        raise fail("--table, --sheet and --profile do not apply to --source erasmus-ec (detected)")
     path = config.warehouse_path(warehouse)
     con = open_warehouse(path)
     key = load_or_create_key(config.secret_path(path))
@@ -229,8 +248,8 @@ def ingest(
     try:
         for file in files:
             try:
-                result = run_import(con, file, key, table, sheet, source=source.value)
-            except (ReadError, ImportFailed) as exc:
+                result = run_import(con, file, key, table, sheet, source.value, profile)
+            except (ReadError, ImportFailed, ProfileRefused) as exc:
                 raise fail(str(exc)) from None
             print_import(result)
             changed |= bool(result.loaded or result.updated)
@@ -417,6 +436,7 @@ def demo(
     try:
         key = load_or_create_key(config.secret_path(path))
         set_setting(con, "institution_name", demo_data.INSTITUTION_NAME)
+        set_setting(con, "own_country", demo_data.HOME_COUNTRY)
         for table, file in files.items():
             print_import(run_import(con, file, key, table, None, source="demo"))
         run_build(con)
@@ -512,6 +532,70 @@ def settings(
             table.add_row(
                 setting.key, current.get(setting.key, setting.default), setting.description
             )
+    console.print(table)
+
+
+@app.command()
+def profiles(
+    export: Annotated[
+        str | None, typer.Option(help="Write this profile as JSON (to --out or the screen).")
+    ] = None,
+    out: Annotated[Path | None, typer.Option(help="File for --export.")] = None,
+    load: Annotated[
+        Path | None, typer.Option("--import", help="Save the profile in this JSON file.")
+    ] = None,
+    delete: Annotated[str | None, typer.Option(help="Forget this saved profile.")] = None,
+    warehouse: WarehouseOption = None,
+) -> None:
+    """List the import profiles (saved and built-in); export, import or delete one."""
+    path = config.warehouse_path(warehouse)
+    writing = load is not None or delete is not None
+    con = (
+        open_warehouse(path, read_only=not writing and path.exists())
+        if (writing or path.exists())
+        else None
+    )
+    try:
+        if load is not None:
+            try:
+                profile = ImportProfile.from_json(load.read_bytes())
+            except (OSError, ProfileRefused) as exc:
+                raise fail(f"{load}: {exc}") from None
+            save_profile(con, profile)
+            console.print(f"saved import profile {profile.name!r} ({profile.table})")
+            return
+        if delete is not None:
+            if not delete_profile(con, delete):
+                raise fail(f"no saved import profile named {delete!r}")
+            console.print(f"deleted import profile {delete!r}")
+            return
+        known = all_profiles(con)
+    finally:
+        if con is not None:
+            con.close()
+    if export is not None:
+        try:
+            text = find_profile(known, export).to_json()
+        except ProfileRefused as exc:
+            raise fail(str(exc)) from None
+        if out is None:
+            sys.stdout.write(text)
+        else:
+            out.write_text(text, encoding="utf-8")
+            console.print(f"wrote {out}")
+        return
+    table = Table(title="Import profiles", title_justify="left")
+    for column in ("name", "table", "kind", "columns", "constants", "value maps"):
+        table.add_column(column)
+    for profile in known:
+        table.add_row(
+            profile.name,
+            profile.table,
+            "built-in" if profile.builtin else "saved",
+            str(len(profile.columns)),
+            ", ".join(f"{k}={v}" for k, v in profile.constants.items()) or "-",
+            str(sum(len(v) for v in profile.values.values())),
+        )
     console.print(table)
 
 

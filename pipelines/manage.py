@@ -23,7 +23,10 @@ import duckdb
 
 from pipelines import config, partner_mapping, targets
 from pipelines.build import build
+from pipelines.ingest import profiles
+from pipelines.ingest.context import ImportContext
 from pipelines.ingest.load import ImportResult, Prepared, commit
+from pipelines.ingest.profiles import ImportProfile
 from pipelines.ingest.pseudonymise import load_or_create_key
 from pipelines.ingest.undo import UndoResult, undo_import
 from pipelines.schemas import Target
@@ -98,6 +101,17 @@ def map_partners(
         changed += partner_mapping.save_mappings(con, mappings)
         build(con, progress, transaction=False)
     return changed
+
+
+def import_context(path: Path) -> ImportContext:
+    """What the warehouse knows that shapes how a file is read (a short read-only look)."""
+    return ImportContext.for_warehouse(path)
+
+
+def save_profile(path: Path, profile: ImportProfile) -> None:
+    """Store an import profile under its name (replacing one of the same name)."""
+    with open_for_writing(path) as con, _transaction(con):
+        profiles.save_profile(con, profile)
 
 
 def save_targets(path: Path, rows: list[Target], progress: Progress | None = None) -> ImportResult:

@@ -28,6 +28,17 @@ class Setting:
 SETTINGS = (
     Setting("institution_name", "Our University", "Name shown on pages and reports."),
     Setting("own_erasmus_code", "", "The university's own Erasmus code (e.g. D  KONSTAN01)."),
+    Setting("own_schac_code", "", "The university's own SCHAC code (e.g. uni-konstanz.de)."),
+    Setting(
+        "own_country",
+        "",
+        "The university's own country (ISO 3166-1 alpha-2, e.g. DE); never stored as a partner's.",
+    ),
+    Setting(
+        "own_name_variants",
+        "",
+        "Other names the university appears under in exports, separated by ';' (never a partner).",
+    ),
     Setting("year_start_month", "9", "First month of the academic year (1-12)."),
     Setting(
         "dormant_years", "2", "Academic years without mobility before an agreement is dormant."
@@ -102,4 +113,11 @@ def set_setting(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
         raise ValueError("year_start_month must be a month number 1-12")
     if key in ("dormant_years", "expiring_months", "small_cell_threshold") and not value.isdigit():
         raise ValueError(f"{key} must be a whole number")
+    if key == "own_country" and value.strip():
+        from pipelines.reference import country_iso2
+
+        iso2 = country_iso2(value)
+        if iso2 is None:
+            raise ValueError(f"own_country: {value!r} is not a country (use e.g. DE or Germany)")
+        value = iso2
     con.execute("update settings set value = ? where key = ?", [value, key])

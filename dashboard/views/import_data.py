@@ -7,23 +7,25 @@ same functions as ``mobility ingest`` (``pipelines.ingest.upload``), written by
 
 import streamlit as st
 
-from dashboard import admin, queries
+from dashboard import admin, import_mapping, queries
 from pipelines import manage
+from pipelines.ingest.columns import guess_table
 from pipelines.ingest.load import ImportFailed
-from pipelines.ingest.readers import ReadError
+from pipelines.ingest.profiles import find_profile
 from pipelines.ingest.undo import UndoRefused
-from pipelines.ingest.upload import mapping_table, prepare_upload, preview_rows, rejections_csv
+from pipelines.ingest.upload import preview_rows, rejections_csv
 from pipelines.schemas import MODELS
 
 FILE_TYPES = ["csv", "txt", "tsv", "xlsx", "xlsm", "parquet", "pq"]
 AUTO = "(recognise from the header)"
+AUTO_PROFILE = "(automatic: a saved profile for these columns, else their names)"
 
 st.title("Import data")
 st.caption(
-    "Upload an export (CSV, Excel .xlsx or Parquet) for one of the five tables. Nothing is "
-    "written until you press **Import**. Person identifiers are pseudonymised and names, "
-    "e-mails and birth dates dropped unread. What each file must contain: "
-    "the Data contract page, with a template per table in data/templates/."
+    "Upload an export (CSV, Excel .xlsx or Parquet) for one of the five tables: your own "
+    "templates, or a mobility system's export as it comes. Nothing is written until you press "
+    "**Import**. Person identifiers are pseudonymised and names, e-mails and birth dates "
+    "dropped unread. What each table holds: the Data contract page."
 )
 admin.show_flashes()
 
@@ -44,39 +46,59 @@ if upload is not None and upload.name.lower().endswith((".xlsx", ".xlsm")):
 
 prepared = None
 if upload is not None:
-    signature = (upload.file_id, table, sheet)
-    cached = st.session_state.get("prepared")
-    if cached is None or cached[0] != signature:
-        with st.spinner(f"Reading and checking {upload.name} …"):
-            try:
-                outcome = prepare_upload(
-                    upload.getvalue(), upload.name, None if table == AUTO else table, sheet
-                )
-            except (ReadError, ImportFailed) as exc:
-                outcome = str(exc)
-        st.session_state["prepared"] = cached = (signature, outcome)
-    if isinstance(cached[1], str):
-        st.error(f"This file cannot be imported: {cached[1]}")
+    context = import_mapping.context(queries.warehouse_path())
+    names = [p.name for p in context.profiles]
+    choice = st.selectbox(
+        "Import profile",
+        [AUTO_PROFILE, *names],
+        key=f"profile_{upload.file_id}",
+        help="A saved way of reading one system's export: which column is what, values for "
+        "every row, and the file's own wording. A saved profile made from a file with the same "
+        "columns is used by itself.",
+    )
+    base = None if choice == AUTO_PROFILE else find_profile(context.profiles, choice)
+    chosen_table = None if table == AUTO else table
+    first = import_mapping.prepare(upload, chosen_table, sheet, context, base)
+    if isinstance(first, str):
+        st.error(f"This file cannot be imported: {first}")
     else:
-        prepared = cached[1]
+        if base is None and first.profile is not None:
+            base = first.profile
+        if base is None and first.suggested:
+            st.info(
+                f"This file fits the built-in profile **{first.suggested[0].name}**: "
+                f"{first.suggested[0].description} Choose it above to use it."
+            )
+        st.subheader("1 · What was detected")
+        st.markdown(f"**{first.path.name}** → table **{first.table}**")
+        st.markdown(first.info.describe())
+        draft = import_mapping.editors(first, base, upload.file_id)
+        import_mapping.value_editors(first, draft, upload.file_id)
+        prepared = import_mapping.prepare(
+            upload, first.table, sheet, context, import_mapping.current(draft, upload.file_id)
+        )
+        if isinstance(prepared, str):
+            st.error(f"This file cannot be imported: {prepared}")
+            prepared = None
 
-if prepared is not None:
+if prepared is not None and not prepared.ready:
+    other = guess_table([str(h) for h in prepared.raw.frame.columns])
+    st.warning(
+        f"{prepared.path.name}: required column(s) missing for {prepared.table}: "
+        + ", ".join(prepared.mapping.missing_required)
+        + ". Choose which file column holds each, or give a value for every row above."
+        + (
+            f" The headers fit the {other} table: choose {other} (or let the table be "
+            "recognised from the header)."
+            if other and other != prepared.table
+            else ""
+        )
+    )
+elif prepared is not None:
     validation = prepared.validation
-    st.subheader("1 · What was detected")
-    st.markdown(f"**{prepared.path.name}** → table **{prepared.table}**")
-    st.markdown(prepared.info.describe())
     for note in prepared.notes:
         st.caption(f"Note: {note}")
-    st.dataframe(
-        mapping_table(prepared),
-        hide_index=True,
-        height="content",
-        column_config={
-            "header": "Header in the file",
-            "column": "Contract column",
-            "how": "How it was recognised",
-        },
-    )
+    import_mapping.profile_actions(prepared, upload.file_id)
 
     st.subheader("2 · Preview")
     st.caption("The first valid rows as they will be stored (columns with values only).")
@@ -84,25 +106,24 @@ if prepared is not None:
 
     st.subheader("3 · Validation")
     valid = len(validation.valid)
-    c1, c2, c3 = st.columns(3)
+    warned = getattr(validation, "warnings", None)
+    c1, c2, c3, c4 = st.columns(4)
     c1.metric("Rows read", f"{validation.rows_read:,}", border=True)
     c2.metric("Valid rows", f"{valid:,}", border=True)
     c3.metric("Rejected rows", f"{validation.rejected_row_count:,}", border=True)
+    c4.metric(
+        "Rows with a value left empty",
+        f"{warned['row_number'].nunique() if warned is not None and len(warned) else 0:,}",
+        border=True,
+        help="A wrong value in an optional column (a CEFR level 'B3') is left empty and the "
+        "row imported; the list below says which.",
+    )
     if len(validation.rejections):
         st.warning(
             f"{validation.rejected_row_count:,} row(s) break a rule and will not be imported; "
             "fix them in the file and import it again (the rest can be imported now)."
         )
-        st.dataframe(
-            validation.rejections,
-            hide_index=True,
-            column_config={
-                "row_number": st.column_config.NumberColumn("Row", format="%d"),
-                "column_name": "Column",
-                "value": "Value",
-                "reason": "Reason",
-            },
-        )
+        import_mapping.problem_table(validation.rejections, "rejections")
         st.download_button(
             "Download rejected rows (CSV)",
             rejections_csv(prepared),
@@ -112,6 +133,12 @@ if prepared is not None:
         )
     else:
         st.success("Every row is valid.")
+    if warned is not None and len(warned):
+        st.info(
+            f"{warned['row_number'].nunique():,} row(s) will be imported with a value left "
+            "empty, because it is not a valid value for an optional column:"
+        )
+        import_mapping.problem_table(warned, "warnings")
 
     if st.button(
         f"Import {valid:,} valid row(s) into {prepared.table}",

@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from collections.abc import Callable
@@ -30,13 +31,17 @@ import pandas as pd
 from pipelines.ingest.columns import (
     ColumnMapping,
     any_table_score,
+    closest_table,
     guess_table,
     header_score,
     map_headers,
-    to_contract_frame,
 )
+from pipelines.ingest.context import ImportContext
+from pipelines.ingest.identifiers import generated_ids
+from pipelines.ingest.profiles import ImportProfile, matching_profile, suggested_profiles
 from pipelines.ingest.pseudonymise import Pseudonymiser
 from pipelines.ingest.readers import RawTable, ReadError, ReadInfo, read_file
+from pipelines.ingest.shape import shape
 from pipelines.ingest.validate import Validation, validate_frame
 from pipelines.rules import ParseContext
 from pipelines.schemas import MODELS, ContractModel, model_for
@@ -58,11 +63,20 @@ class Prepared:
     sha256: str
     raw: RawTable
     mapping: ColumnMapping
-    validation: Validation
+    validation: Validation | None  # None until the required columns are all there
     source: str = "contract"
     notes: list[str] = field(default_factory=list)
     # a model outside the own contract (the EC benchmark tables); None: the table's model
     model: type[ContractModel] | None = None
+    profile: ImportProfile | None = None  # the profile the file was read with
+    suggested: list[ImportProfile] = field(default_factory=list)  # built-ins that fit
+    constants: dict[str, str] = field(default_factory=dict)
+    values: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @property
+    def ready(self) -> bool:
+        """Whether the file can be imported (its required columns are all there)."""
+        return self.validation is not None
 
     @property
     def info(self) -> ReadInfo:
@@ -121,40 +135,144 @@ def validate_read(
     return validation
 
 
+def _missing_message(path: Path, table: str, missing: list[str]) -> str:
+    return (
+        f"{path.name}: required column(s) missing for {table}: {', '.join(missing)}; map them "
+        "or give a value for every row on the Import page, or use a saved profile "
+        "(--profile; see docs/data-contract.md for accepted names)"
+    )
+
+
+def with_problems(validation: Validation, problems: pd.DataFrame) -> Validation:
+    """Rows refused before the column rules (the partner is the university itself) taken out
+    of the valid rows; their reasons replace a rule's reason for the same cell."""
+    if problems.empty:
+        return validation
+    rows = set(problems["row_number"].tolist())
+    rejections = (
+        pd.concat([validation.rejections, problems], ignore_index=True)
+        .drop_duplicates(["row_number", "column_name"], keep="last")
+        .sort_values(["row_number", "column_name"], kind="stable")
+        .reset_index(drop=True)
+    )
+    changes: dict = {
+        "valid": validation.valid.loc[~validation.valid.index.isin(rows)],
+        "rejections": rejections,
+    }
+    warnings = getattr(validation, "warnings", None)
+    if warnings is not None and len(warnings):
+        changes["warnings"] = warnings[~warnings["row_number"].isin(rows)]
+    return dataclasses.replace(validation, **changes)
+
+
 def prepare(
     path: str | Path,
     table: str | None = None,
     sheet: str | None = None,
     progress: Progress | None = None,
+    *,
+    context: ImportContext | None = None,
+    profile: ImportProfile | None = None,
+    complete: bool = True,
 ) -> Prepared:
-    """Read, map and validate a file; raises ReadError or ImportFailed with a one-line cause."""
+    """Read, map and validate a file; raises ReadError or ImportFailed with a one-line cause.
+
+    Without ``profile``, a saved profile made from a file with the same headers is applied by
+    itself. ``complete=False`` (the Import page) returns a file whose table cannot be told
+    or whose required columns are missing unvalidated (``ready`` is False) instead of
+    refusing it, so that a person can map it.
+    """
     path = Path(path)
+    context = context or ImportContext()
     if table is not None and table not in MODELS:
         raise ImportFailed(f"unknown table {table!r}; choose one of: {', '.join(MODELS)}")
+    if profile is not None and table is not None and profile.table != table:
+        raise ImportFailed(
+            f"{path.name}: the profile {profile.name!r} is for {profile.table}, not {table}"
+        )
+    table = table or (profile.table if profile else None)
     score = header_score(model_for(table)) if table else any_table_score
     raw = read_file(path, sheet=sheet, score=score)
     headers = list(raw.frame.columns)
+    notes: list[str] = []
+    if profile is None:
+        profile = matching_profile(context.profiles, headers)
+        if profile is not None and table not in (None, profile.table):
+            profile = None
+        if profile is not None:
+            notes.append(f"read with the saved profile {profile.name!r} (same headers)")
+    table = table or (profile.table if profile else None)
     if table is None:
         table = guess_table(headers)
-        if table is None:
+    if table is None:
+        if complete:
+            closest = closest_table(headers)
+            missing = [
+                c
+                for c in map_headers(headers, model_for(closest)).missing_required
+                if c != "mobility_id"  # generated when the file has none
+            ]
+            fits = suggested_profiles(context.profiles, headers)
+            if map_headers(headers, model_for(closest)).mapped():
+                raise ImportFailed(
+                    f"{path.name}: looks like a {closest} file, but the required column(s) "
+                    f"{', '.join(missing)} are missing; "
+                    + (
+                        f"the built-in profile {fits[0].name!r} fits it (--profile), or "
+                        if fits
+                        else ""
+                    )
+                    + "map them on the Import page and save a profile"
+                )
             raise ImportFailed(
                 f"{path.name}: cannot tell which table this file is for (headers: "
                 f"{', '.join(headers[:8])}{' …' if len(headers) > 8 else ''}); "
-                f"pass --table ({', '.join(MODELS)})"
+                f"choose the table (--table: {', '.join(MODELS)}) or a profile (--profile)"
             )
+        table = closest_table(headers)
     model = model_for(table)
-    mapping = map_headers(headers, model)
+    mapping = map_headers(headers, model, profile.columns if profile else None)
+    constants = dict(profile.constants) if profile else {}
+    values = dict(profile.values) if profile else {}
+    generate_id = "mobility_id" in model.model_fields and "mobility_id" not in (
+        mapping.mapped() | set(constants)
+    )
+    identity = ("partner_name", "partner_erasmus_code", "partner_schac_code")
+    own_sides = context.own is not None and any(c in mapping.sided for c in identity)
+    # a partner's country can come from the partner (shape); rows where it cannot are refused
+    named_partner = any(c in mapping.mapped() for c in identity)
+    mapping.missing_required = [
+        c
+        for c in mapping.missing_required
+        if c not in constants
+        and not (c == "mobility_id" and generate_id)
+        and not (c == "direction" and own_sides)
+        and not (c == "partner_country" and named_partner)
+    ]
+    prepared = Prepared(
+        path, table, file_sha256(path), raw, mapping, None, profile=profile, notes=notes
+    )
+    prepared.suggested = suggested_profiles(context.profiles, headers)
     if mapping.missing_required:
-        raise ImportFailed(
-            f"{path.name}: required column(s) missing for {table}: "
-            f"{', '.join(mapping.missing_required)} (see docs/data-contract.md for accepted names)"
+        if complete:
+            raise ImportFailed(_missing_message(path, table, mapping.missing_required))
+        return prepared
+    shaped = shape(raw.frame, mapping, constants, values, context.own, context.directory)
+    frame = shaped.frame
+    if generate_id:
+        frame["mobility_id"] = generated_ids(frame, model, context.key)
+        notes.append(
+            "no mobility identifier in the file: each mobility's id is derived from the person, "
+            "direction, activity, start date and partner (see docs/data-management.md), so "
+            "importing the same rows again changes nothing"
         )
-    frame = to_contract_frame(raw.frame, mapping)
     validation = validate_read(frame, model, raw, progress)
-    prepared = Prepared(path, table, file_sha256(path), raw, mapping, validation)
-    if "status" not in mapping.mapped() and "status" in model.model_fields:
-        prepared.notes.append("no status column: every mobility is taken as completed")
-    prepared.notes.extend(raw.info.notes)
+    prepared.validation = with_problems(validation, shaped.problems)
+    prepared.constants, prepared.values = constants, values
+    notes.extend(shaped.notes)
+    if "status" not in mapping.mapped() | set(constants) and "status" in model.model_fields:
+        notes.append("no status column: every mobility is taken as completed")
+    notes.extend(raw.info.notes)
     return prepared
 
 
@@ -189,6 +307,10 @@ def commit(
     replace: bool = False,
 ) -> ImportResult:
     """Write a prepared import in one transaction; see the module docstring for guarantees."""
+    if prepared.validation is None:
+        raise ImportFailed(
+            _missing_message(prepared.path, prepared.table, prepared.mapping.missing_required)
+        )
     if replace and prepared.validation.rejected_row_count:
         raise ImportFailed(
             f"{prepared.path.name}: a file that replaces the whole {prepared.table} table "
@@ -345,9 +467,13 @@ def import_file(
     table: str | None = None,
     sheet: str | None = None,
     progress: Progress | None = None,
+    profile: ImportProfile | None = None,
 ) -> ImportResult:
-    """Prepare and commit one file (the CLI's and the app's single entry point)."""
-    return commit(con, prepare(path, table, sheet, progress), key, progress)
+    """Prepare and commit one file, read in the warehouse's context (own institution, known
+    partners, saved profiles)."""
+    context = ImportContext.from_connection(con, key)
+    prepared = prepare(path, table, sheet, progress, context=context, profile=profile)
+    return commit(con, prepared, key, progress)
 
 
 __all__ = [

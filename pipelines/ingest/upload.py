@@ -13,7 +13,11 @@ from pathlib import Path, PurePath
 
 import pandas as pd
 
+from pipelines.ingest.columns import SIDE_LABELS
+from pipelines.ingest.context import ImportContext
 from pipelines.ingest.load import ImportFailed, Prepared, prepare
+from pipelines.ingest.profiles import ImportProfile
+from pipelines.schemas import model_for
 
 PREVIEW_ROWS = 20
 PSEUDONYMISED = "(pseudonymised at import)"
@@ -26,7 +30,14 @@ def _safe_name(file_name: str) -> str:
 
 
 def prepare_upload(
-    data: bytes, file_name: str, table: str | None = None, sheet: str | None = None
+    data: bytes,
+    file_name: str,
+    table: str | None = None,
+    sheet: str | None = None,
+    *,
+    context: ImportContext | None = None,
+    profile: ImportProfile | None = None,
+    complete: bool = True,
 ) -> Prepared:
     """Read, map and validate uploaded bytes; raises ReadError or ImportFailed (one line).
 
@@ -36,13 +47,14 @@ def prepare_upload(
     with tempfile.TemporaryDirectory(prefix="mobility-upload-") as folder:
         path = Path(folder) / _safe_name(file_name)
         path.write_bytes(data)
+        options = {"context": context, "profile": profile, "complete": complete}
         try:
-            return prepare(path, table, sheet)
+            return prepare(path, table, sheet, **options)
         except ImportFailed as failure:
             if table is None:
                 raise
             try:
-                other = prepare(path, None, sheet).table
+                other = prepare(path, None, sheet, context=context).table
             except Exception:  # the hint is optional; the first message stands
                 raise failure from None
             if other == table:
@@ -65,6 +77,54 @@ def preview_rows(prepared: Prepared, rows: int = PREVIEW_ROWS) -> pd.DataFrame:
 def mapping_table(prepared: Prepared) -> pd.DataFrame:
     """How each header was understood: contract column, alias, personal data dropped, unknown."""
     return pd.DataFrame(prepared.mapping.rows(), columns=["header", "column", "how"])
+
+
+NOT_IMPORTED = ""
+
+
+def column_choices(table: str) -> list[str]:
+    """What a file column can be read as: nothing, a contract column, or one side of a pair."""
+    model = model_for(table)
+    choices = [NOT_IMPORTED, *model.model_fields]
+    if "direction" in model.model_fields:
+        for column in (
+            "partner_name",
+            "partner_erasmus_code",
+            "partner_schac_code",
+            "partner_country",
+            "partner_city",
+            "faculty",
+        ):
+            choices += [f"{column}@sending", f"{column}@receiving"]
+    return choices
+
+
+def choice_label(choice: str) -> str:
+    """``partner_name@sending`` -> ``Partner name · home/sending side``."""
+    if choice == NOT_IMPORTED:
+        return "(not imported)"
+    column, _, side = choice.partition("@")
+    label = column.replace("_", " ").capitalize().replace("Ects", "ECTS").replace("Cefr", "CEFR")
+    return f"{label} · {SIDE_LABELS[side]}" if side else label
+
+
+def column_editor_rows(prepared: Prepared, samples: int = 3) -> pd.DataFrame:
+    """One row per file column (personal columns left out: they are dropped unread)."""
+    raw = prepared.raw.frame
+    rows = []
+    for header in raw.columns:
+        if header in prepared.mapping.personal:
+            continue
+        values = raw[header].dropna().astype(str).str.strip()
+        values = values[values != ""].unique()[:samples]
+        rows.append(
+            {
+                "header": header,
+                "sample": ", ".join(values),
+                "target": prepared.mapping.target_of(header),
+            }
+        )
+    return pd.DataFrame(rows, columns=["header", "sample", "target"])
 
 
 def rejections_csv(prepared: Prepared) -> bytes:

@@ -70,3 +70,13 @@ create table if not exists partner_mappings (
     partner_key varchar not null,     -- the partner it means
     mapped_at timestamp not null
 );
+
+-- Import profiles: how one system's export is read (columns, constants, value maps), saved
+-- under a name by a person and applied to the next file with the same headers. The spec is
+-- the profile's JSON, as exported and imported. See pipelines/ingest/profiles.py.
+create table if not exists import_profiles (
+    name varchar primary key,
+    table_name varchar not null,
+    spec varchar not null,
+    saved_at timestamp not null
+);

@@ -9,9 +9,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipelines.ingest.columns import any_table_score, guess_table, map_headers, to_contract_frame
+from pipelines.ingest.columns import any_table_score, guess_table, map_headers
 from pipelines.ingest.load import ImportFailed, prepare
 from pipelines.ingest.readers import ReadError, read_file, sniff_delimiter
+from pipelines.ingest.shape import shape
 from pipelines.schemas import Mobility
 
 HEADER = [
@@ -251,7 +252,7 @@ def test_sending_receiving_pairs_resolve_by_direction():
         }
     )
     mapping = map_headers(list(frame.columns), Mobility)
-    contract = to_contract_frame(frame, mapping)
+    contract = shape(frame, mapping).frame
     assert contract["partner_country"].tolist() == ["DE", "FR"]
 
 

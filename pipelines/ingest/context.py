@@ -1,0 +1,47 @@
+"""What the warehouse knows that changes how a file is read: the university itself, the
+partners it knows (for their countries), the saved import profiles, and the key that
+generated identifiers are made with. Read once per file, with a short read-only look."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from pipelines import config
+from pipelines.ingest.profiles import ImportProfile, all_profiles, builtin_profiles
+from pipelines.ingest.pseudonymise import load_or_create_key
+from pipelines.ingest.shape import OwnInstitution, PartnerDirectory
+from pipelines.warehouse import get_settings
+
+
+@dataclass
+class ImportContext:
+    own: OwnInstitution | None = None
+    directory: PartnerDirectory | None = None
+    profiles: list[ImportProfile] = field(default_factory=builtin_profiles)
+    key: bytes | None = None  # the pseudonymisation key: generated mobility ids are keyed
+
+    @classmethod
+    def from_connection(
+        cls, con: duckdb.DuckDBPyConnection, key: bytes | None = None
+    ) -> ImportContext:
+        return cls(
+            own=OwnInstitution.from_settings(get_settings(con)),
+            directory=PartnerDirectory.from_warehouse(con),
+            profiles=all_profiles(con),
+            key=key,
+        )
+
+    @classmethod
+    def for_warehouse(cls, path: Path) -> ImportContext:
+        """The context of a warehouse file (an empty one where none exists yet)."""
+        key = load_or_create_key(config.secret_path(path))
+        if not path.exists():
+            return cls(key=key)
+        con = duckdb.connect(str(path), read_only=True)
+        try:
+            return cls.from_connection(con, key)
+        finally:
+            con.close()
