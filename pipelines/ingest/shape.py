@@ -283,7 +283,8 @@ def _take_sides(
     if own is not None and any(c in partner_cols for c in IDENTITY):
         other = _side_frame(frame, mapping, own_side, partner_cols)
         named_other = ~other[[c for c in IDENTITY if c in other]].apply(blank).all(axis=1)
-        swap = own.matches(partner) & named_other & ~own.matches(other)
+        # only where the direction is read: an unreadable one is rejected, not guessed
+        swap = own.matches(partner) & named_other & ~own.matches(other) & direction.notna()
         if swap.any():
             partner.loc[swap] = other.loc[swap]
             shaped.notes.append(
