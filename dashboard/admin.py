@@ -118,7 +118,9 @@ def partner_mapping_editor(unknown: pd.DataFrame, key: str) -> None:
         strict=True,
     ):
         labels.setdefault(k, f"{name} ({country}) · {SOURCE_LABELS.get(source, source)}")
-    prefill = unknown["suggested_partner_key"].where(~own, NEW_PARTNER)
+    # only a sure suggestion is filled in: pressing Save must not map a doubtful one unseen
+    sure = unknown["score"].ge(partner_matching.ACCEPT_ALL_DEFAULT).fillna(False).astype(bool)
+    prefill = unknown["suggested_partner_key"].where(sure, None).where(~own, NEW_PARTNER)
     frame = unknown[
         [
             "partner_key",
@@ -136,8 +138,9 @@ def partner_mapping_editor(unknown: pd.DataFrame, key: str) -> None:
     st.caption(
         "Each partner comes with a suggestion: the known partner or the institution of the EC "
         "list whose name is most alike (in the same country), or whose code is the same, with "
-        "a match score. **Map to** is filled in with it: change it, clear it, or choose "
-        f"{NEW_PARTNER} to confirm the partner as it is, then save."
+        "a match score. **Map to** is filled in with the suggestions scoring at least "
+        f"{partner_matching.ACCEPT_ALL_DEFAULT} %: change or clear them, choose the others, or "
+        f"choose {NEW_PARTNER} to confirm a partner as it is, then save."
     )
     edited = st.data_editor(
         frame,

@@ -1,6 +1,6 @@
 """A mobility system's export brought in through the Import page as a person does it, in a
 real browser: a column mapped in the column table, a value for every row chosen, a value in
-the file's own wording read as its suggested meaning, imported; every stored row then
+the file's own wording mapped and another taken as suggested, imported; every stored row then
 checked against values written down by hand."""
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ EXPORT = (
     "Home country;Host country;Study level;Start date;End date\n"
     f"S001;Anna;a@example.org;Outgoing;Semester exchange;{OWN};Universität Konstanz;Poland;"
     "Germany;Bachelor;01.09.2025;31.01.2026\n"
-    "S002;Jan;j@example.org;Incoming student;Semester exchange;Université de Strasbourg;"
+    "S002;Jan;j@example.org;Zugang;Semester exchange;Université de Strasbourg;"
     f"{OWN};France;Poland;Master;15.02.2026;30.06.2026\n"
     f"S003;Eva;e@example.org;Outgoing;Semester exchange;{OWN};Universiteit Gent;Poland;Belgium;"
     "Bachelor;01.09.2025;31.01.2026\n"
@@ -53,11 +53,20 @@ def server(fixture_warehouse: Path, tmp_path_factory):
     srv.stop()
 
 
-def edit_cell(page, grid, row: int, column_share: float, text: str) -> None:
-    """Type ``text`` into a grid cell (``row`` 0 is the first data row) and confirm it."""
+def edit_cell(page, grid, row: int, column: int, text: str) -> None:
+    """Choose ``text`` in a grid cell (``row`` and ``column`` count from 0) with the keyboard,
+    as a person can: select the row's first cell, move right, open the editor, type, confirm."""
     grid.scroll_into_view_if_needed()
+    page.wait_for_timeout(1000)  # the grid draws itself after it is placed
     box = grid.bounding_box()
-    page.mouse.dblclick(box["x"] + box["width"] * column_share, box["y"] + ROW_HEIGHT * (row + 1.5))
+    x, y = box["x"] + box["width"] / 6, box["y"] + ROW_HEIGHT * (row + 1.5)
+    page.mouse.move(x, y)  # the grid takes a click only once the pointer is over it
+    page.wait_for_timeout(300)
+    page.mouse.click(x, y)
+    page.wait_for_timeout(300)
+    for _ in range(column):
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
     page.wait_for_timeout(500)
     page.keyboard.type(text)
     page.wait_for_timeout(300)
@@ -78,15 +87,16 @@ def test_an_export_is_mapped_and_imported_in_the_browser(server, page, tmp_path)
 
     # 1. the column "Exchange type" (third row of the column table) is the activity
     columns = page.locator('[data-testid="stDataFrame"]').first
-    edit_cell(page, columns, 2, 5 / 6, "Activity")
+    edit_cell(page, columns, 2, 2, "Activity")
     # 2. every row of this list is a student
     page.locator('[data-testid="stSelectbox"]', has_text="Person role").locator("input").click()
     page.keyboard.type("student")
     page.keyboard.press("Enter")
     wait_for_app(page)
-    # 3. "Incoming student" is the file's own wording: its reading is suggested (inbound)
-    # in the value table and taken as it stands
+    # 3. "Zugang" (German for an incoming student) has no suggestion: read as inbound by hand;
+    # "Semester exchange" comes with its suggestion (study), taken as it stands
     page.get_by_text("Direction in the file").wait_for(state="attached")
+    edit_cell(page, page.locator('[data-testid="stDataFrame"]').nth(1), 0, 2, "inbound")
     button = page.get_by_role("button", name="Import 3 valid row(s) into mobilities")
     try:
         button.wait_for(timeout=30_000)

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.partner_scenario import KONSTANZ, SCORES, STRASBOURG, add_partners
+from tests.partner_scenario import KONSTANZ, SCORES, add_partners
 from tests.pipelines.test_data_quality import expected_checks
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
@@ -73,9 +73,11 @@ def test_accepting_all_suggestions_above_a_score_stores_exactly_those(
         expected_scores[konstanz],
         "partner with an agreement",
     ]
-    # "Map to" is filled in with the suggestion; nothing suggested, nothing filled in
+    # "Map to" is filled in with a sure suggestion (98 %) only; a doubtful one (88 %) and no
+    # suggestion leave it for the person
+    assert expected_scores[konstanz] >= 90 > expected_scores[strasbourg]
     assert shown.loc[konstanz, "map_to"] == KONSTANZ
-    assert shown.loc[strasbourg, "map_to"] == STRASBOURG
+    assert pd.isna(shown.loc[strasbourg, "map_to"])
     assert pd.isna(shown.loc["name:hochschule fur gestaltung nirgendwo|DE", "map_to"])
 
     at.number_input(key="dq_partner_mapping_at_least").set_value(at_least).run()
