@@ -104,8 +104,8 @@ def editors(first: Prepared, base: ImportProfile | None, file_id: str) -> Import
         height="content" if len(rows) <= 25 else 600,
         disabled=["header", "sample"],
         column_config={
-            "header": st.column_config.TextColumn("Column in the file", width="medium"),
-            "sample": st.column_config.TextColumn("First values", width="medium"),
+            "header": st.column_config.TextColumn("Column in the file"),
+            "sample": st.column_config.TextColumn("First values"),
             "target": st.column_config.SelectboxColumn(
                 "Imported as",
                 options=column_choices(first.table),

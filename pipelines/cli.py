@@ -456,7 +456,8 @@ def imports(warehouse: WarehouseOption = None) -> None:
     con = open_warehouse(config.warehouse_path(warehouse), read_only=True)
     rows = con.execute(
         "select import_id, table_name, file_name, rows_read, rows_loaded, rows_updated, "
-        "rows_unchanged, rows_rejected, status, imported_at from imports order by import_id"
+        "rows_unchanged, rows_rejected, coalesce(rows_warned, 0), status, imported_at "
+        "from imports order by import_id"
     ).fetchall()
     con.close()
     table = Table(title="Imports", title_justify="left")
@@ -469,6 +470,7 @@ def imports(warehouse: WarehouseOption = None) -> None:
         "updated",
         "unchanged",
         "rejected",
+        "emptied",
         "status",
         "at (UTC)",
     ):

@@ -17,7 +17,7 @@ from pipelines.ingest.upload import preview_rows, rejections_csv
 from pipelines.schemas import MODELS
 
 FILE_TYPES = ["csv", "txt", "tsv", "xlsx", "xlsm", "parquet", "pq"]
-AUTO = "(recognise from the header)"
+AUTO = "(from the header)"
 AUTO_PROFILE = "(automatic: a saved profile for these columns, else their names)"
 
 st.title("Import data")
@@ -29,7 +29,7 @@ st.caption(
 )
 admin.show_flashes()
 
-left, right = st.columns([1, 2])
+left, right = st.columns([2, 3])
 table = left.selectbox(
     "Table",
     [AUTO, *MODELS],
@@ -64,6 +64,10 @@ if upload is not None:
     else:
         if base is None and first.profile is not None:
             base = first.profile
+            st.info(
+                f"Read with the saved profile **{base.name}**, made from a file with the same "
+                "columns: nothing to choose unless something below looks wrong."
+            )
         if base is None and first.suggested:
             st.info(
                 f"This file fits the built-in profile **{first.suggested[0].name}**: "
@@ -187,6 +191,10 @@ if last_import is not None and queries.has_data():
         admin.partner_mapping_editor(unknown, key="import_mapping")
 
 st.subheader("Import history")
+st.caption(
+    "Records: new and updated ones written, rows rejected, rows imported with an invalid "
+    "optional value left empty (emptied); an undone import says so."
+)
 history = queries.import_history()
 if history.empty:
     st.info("No imports yet.")
@@ -194,20 +202,18 @@ if history.empty:
 st.dataframe(
     history,
     hide_index=True,
+    # the counts in one column (queries.import_history), so the table fits a laptop's page;
+    # each count on its own: `mobility imports`
+    column_order=["import_id", "imported_at", "table_name", "file_name", "summary"],
     column_config={
         "import_id": st.column_config.NumberColumn("#", format="%d"),
-        "imported_at": st.column_config.DatetimeColumn("Imported (UTC)", format="YYYY-MM-DD HH:mm"),
+        "imported_at": st.column_config.DatetimeColumn(
+            "Imported", format="YYYY-MM-DD", help="Date (UTC); the time is in `mobility imports`"
+        ),
         "table_name": "Table",
         "file_name": "File",
-        "source": "Source",
-        "rows_read": st.column_config.NumberColumn("Read", format="localized"),
-        "rows_loaded": st.column_config.NumberColumn("New", format="localized"),
-        "rows_updated": st.column_config.NumberColumn("Updated", format="localized"),
-        "rows_unchanged": st.column_config.NumberColumn("Unchanged", format="localized"),
-        "rows_deleted": st.column_config.NumberColumn("Removed", format="localized"),
-        "rows_rejected": st.column_config.NumberColumn("Rejected", format="localized"),
+        "summary": st.column_config.TextColumn("Records"),
         "status": "Status",
-        "undone_at": st.column_config.DatetimeColumn("Undone (UTC)", format="YYYY-MM-DD HH:mm"),
     },
 )
 

@@ -48,7 +48,7 @@ PARTNER_COLUMNS = (
     "partner_city",
 )
 OWN_SIDE_COLUMNS = ("faculty",)
-SIDE_LABELS = {"sending": "home/sending side", "receiving": "host/receiving side"}
+SIDE_LABELS = {"sending": "home side", "receiving": "host side"}
 
 
 def fold(name: str) -> str:

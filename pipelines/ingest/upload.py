@@ -100,7 +100,7 @@ def column_choices(table: str) -> list[str]:
 
 
 def choice_label(choice: str) -> str:
-    """``partner_name@sending`` -> ``Partner name · home/sending side``."""
+    """``partner_name@sending`` -> ``Partner name · home side``."""
     if choice == NOT_IMPORTED:
         return "(not imported)"
     column, _, side = choice.partition("@")
@@ -117,10 +117,12 @@ def column_editor_rows(prepared: Prepared, samples: int = 3) -> pd.DataFrame:
             continue
         values = raw[header].dropna().astype(str).str.strip()
         values = values[values != ""].unique()[:samples]
+        sample = ", ".join(values)
         rows.append(
             {
                 "header": header,
-                "sample": ", ".join(values),
+                # short, so that what the column is read as stays in view on a laptop
+                "sample": sample if len(sample) <= 32 else sample[:31] + "…",
                 "target": prepared.mapping.target_of(header),
             }
         )

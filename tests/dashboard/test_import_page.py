@@ -3,6 +3,7 @@ upload (valid, bad rows, unreadable, wrong table), import, undo, partner mapping
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import duckdb
@@ -198,3 +199,59 @@ def test_the_first_import_creates_the_warehouse(tmp_path, monkeypatch, fixture_f
     at.switch_page("views/overview.py").run()
     values = {m.label: m.value for m in at.metric}
     assert values["Outbound mobilities"] == f"{realised_outbound(2024):,}"
+
+
+EXPORT_HEADER = (
+    "Student ID;First name;Direction;Home institution;Host institution;Home country;"
+    "Host country;Start date;End date\n"
+)
+
+
+def export(*rows: str) -> bytes:
+    return (EXPORT_HEADER + "".join(r + "\n" for r in rows)).encode("utf-8")
+
+
+def widget(elements, label: str):
+    return next(e for e in elements if e.label.startswith(label))
+
+
+def test_a_mapping_saved_as_a_profile_reads_the_next_file_with_no_clicks(app, writable_warehouse):
+    first = export(
+        "S1;Anna;Outgoing;Home U;Universität Konstanz;Poland;Germany;01.09.2025;31.01.2026",
+        "S2;Jan;Incoming;Université de Strasbourg;Home U;France;Poland;15.02.2026;30.06.2026",
+    )
+    upload(app, "moveon-2025.csv", first)
+    assert any("required column(s) missing" in w.value for w in app.warning)
+    widget(app.selectbox, "Person role").set_value("student").run()
+    widget(app.selectbox, "Activity").set_value("study").run()
+    assert {m.label: m.value for m in app.metric}["Valid rows"] == "2"
+    widget(app.text_input, "Profile name").input("MoveON students").run()
+    widget(app.button, "Save profile").click().run()
+    assert not app.exception, [e.message for e in app.exception]
+    with duckdb.connect(str(writable_warehouse), read_only=True) as con:
+        (spec,) = con.execute("select spec from import_profiles").fetchone()
+    saved = json.loads(spec)
+    assert saved["name"] == "MoveON students"
+    assert saved["constants"] == {"person_role": "student", "activity": "study"}
+    app.button(key="import").click().run()
+    assert "Imported moveon-2025.csv as import #6: 2 new" in texts(app)
+
+    # the next export of the same system: same columns, other rows; nothing to choose
+    upload(
+        app,
+        "moveon-2026.csv",
+        export("S3;Eva;Outgoing;Home U;Universiteit Gent;Poland;Belgium;01.09.2026;31.01.2027"),
+    )
+    assert "Read with the saved profile **MoveON students**" in texts(app)
+    app.button(key="import").click().run()
+    assert "Imported moveon-2026.csv as import #7: 1 new" in texts(app)
+    with duckdb.connect(str(writable_warehouse), read_only=True) as con:
+        rows = con.execute(
+            "select partner_name, partner_country, direction, person_role, activity "
+            "from raw_mobilities where _import_id in (6, 7) order by start_date"
+        ).fetchall()
+    assert rows == [
+        ("Universität Konstanz", "DE", "outbound", "student", "study"),
+        ("Université de Strasbourg", "FR", "inbound", "student", "study"),
+        ("Universiteit Gent", "BE", "outbound", "student", "study"),
+    ]
