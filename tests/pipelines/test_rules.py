@@ -266,3 +266,16 @@ def test_bulk_and_single_paths_agree(value):
     except ValueError:
         single = None
     assert bulk == single
+
+
+def test_every_alias_of_a_choice_names_one_of_its_values():
+    """An alias that maps outside its column's values would store a value the contract refuses
+    (as once "student mobility for studies" -> "study" in the agreement types)."""
+    from pipelines.rules import Choice
+    from pipelines.schemas import MODELS
+
+    for model in MODELS.values():
+        for column, rule in model.rules().items():
+            if isinstance(rule, Choice):
+                stray = {a: v for a, v in rule.aliases.items() if v not in rule.values}
+                assert not stray, f"{model.table}.{column}: {stray}"
