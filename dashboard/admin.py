@@ -83,6 +83,16 @@ def _save_mappings(chosen: list[PartnerMapping], what: str) -> None:
     after_write()
 
 
+def _choice_labels(
+    frame: pd.DataFrame, key: str, name: str, country: str, source: str
+) -> dict[str, str]:
+    """Partner key -> "name (country) · where it is known from", for the Map to choices."""
+    return {
+        k: f"{n} ({c}) · {SOURCE_LABELS.get(s, s)}"
+        for k, n, c, s in zip(frame[key], frame[name], frame[country], frame[source], strict=True)
+    }
+
+
 def partner_mapping_editor(unknown: pd.DataFrame, key: str) -> None:
     """Map unknown partners (rows of ``queries.unknown_partners`` or
     ``queries.import_unknown_partners``, with their suggestions) to known ones.
@@ -99,25 +109,16 @@ def partner_mapping_editor(unknown: pd.DataFrame, key: str) -> None:
     own = unknown["suggested_partner_key"] == unknown["partner_key"]
     countries = sorted(unknown["partner_country"].dropna().unique().tolist())
     choices = queries.mapping_choices(countries)
-    labels = {
-        k: f"{name} ({country}) · {SOURCE_LABELS.get(source, source)}"
-        for k, name, country, source in zip(
-            choices["partner_key"],
-            choices["partner_name"],
-            choices["partner_country"],
-            choices["source"],
-            strict=True,
-        )
-    }
+    labels = _choice_labels(choices, "partner_key", "partner_name", "partner_country", "source")
     suggested = unknown[unknown["suggested_partner_key"].notna() & ~own]
-    for k, name, country, source in zip(
-        suggested["suggested_partner_key"],
-        suggested["suggested_partner_name"],
-        suggested["suggested_partner_country"],
-        suggested["suggestion_source"],
-        strict=True,
-    ):
-        labels.setdefault(k, f"{name} ({country}) · {SOURCE_LABELS.get(source, source)}")
+    for k, label in _choice_labels(
+        suggested,
+        "suggested_partner_key",
+        "suggested_partner_name",
+        "suggested_partner_country",
+        "suggestion_source",
+    ).items():
+        labels.setdefault(k, label)
     # only a sure suggestion is filled in: pressing Save must not map a doubtful one unseen
     sure = unknown["score"].ge(partner_matching.ACCEPT_ALL_DEFAULT).fillna(False).astype(bool)
     prefill = unknown["suggested_partner_key"].where(sure, None).where(~own, NEW_PARTNER)

@@ -37,8 +37,43 @@ ALWAYS_OFFERED = ("person_role", "direction", "activity", "programme", "status")
 _CACHE = "_prepared_uploads"
 
 
+OWN_SETTINGS = {
+    "institution_name": "Name",
+    "own_name_variants": "Other names in exports (separated by ;)",
+    "own_country": "Country (e.g. PL or Poland)",
+    "own_erasmus_code": "Erasmus code (e.g. PL WARSZAW01)",
+    "own_schac_code": "SCHAC code (e.g. uw.edu.pl)",
+}
+
+
 def context(path: Path) -> ImportContext:
     return manage.import_context(path)
+
+
+def own_institution_form(ctx: ImportContext) -> None:
+    """The university itself: what the import never stores as a partner."""
+    own = ctx.own
+    missing = own is None or not own.country
+    with st.expander("The university itself", expanded=missing and queries.has_data()):
+        st.caption(
+            "Imports never store the university or (without a named partner) its country as a "
+            "partner: a row whose partner side names it takes the other side, or is refused. "
+            "Files without a direction column take it from which side is the university."
+        )
+        current = queries.own_institution_settings()
+        with st.form("own_institution"):
+            values = {
+                key: st.text_input(label, value=current.get(key, ""), key=f"own_{key}")
+                for key, label in OWN_SETTINGS.items()
+            }
+            if st.form_submit_button("Save"):
+                try:
+                    manage.save_settings(queries.warehouse_path(), values)
+                except (*admin.write_errors(), ValueError) as exc:
+                    st.error(f"Not saved: {exc}")
+                else:
+                    admin.flash("success", "Saved the university's own names, codes and country.")
+                    admin.after_write()
 
 
 def prepare(
@@ -161,6 +196,11 @@ def _constants(first: Prepared, draft: ImportProfile, file_id: str) -> None:
             value = "" if value == FROM_FILE else value
         else:
             value = slot.text_input(label, value=current, key=f"const_{file_id}_{column}")
+            try:
+                rule.one(value)
+            except ValueError as exc:
+                slot.error(f"Not used: {exc}")
+                value = ""
         if value:
             draft.constants[column] = value
         else:
@@ -253,6 +293,21 @@ def profile_actions(prepared: Prepared, file_id: str) -> None:
             mime="application/json",
             key=f"download_profile_{file_id}",
         )
+        shared = st.file_uploader(
+            "Or add a profile someone shared (a .json file downloaded here or written by "
+            "`mobility profiles --export`)",
+            type=["json"],
+            key=f"profile_upload_{file_id}",
+        )
+        if shared is not None and st.button("Add this profile", key=f"add_profile_{file_id}"):
+            try:
+                added = ImportProfile.from_json(shared.getvalue())
+                manage.save_profile(queries.warehouse_path(), added)
+            except (*admin.write_errors(), ProfileRefused) as exc:
+                st.error(f"Profile not added: {exc}")
+            else:
+                admin.flash("success", f"Added the import profile {added.name!r}: choose it above.")
+                st.rerun()
 
 
 def problem_table(frame: pd.DataFrame, key: str) -> None:

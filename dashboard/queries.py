@@ -1584,6 +1584,15 @@ def benchmark_has_institution_list() -> bool:
 # --- Import page ---
 
 
+def own_institution_settings() -> dict[str, str]:
+    """The university's own name, name variants, country and codes (settings)."""
+    frame = query(
+        "select key, value from settings where key in ('institution_name', 'own_name_variants', "
+        "'own_country', 'own_erasmus_code', 'own_schac_code')"
+    )
+    return dict(zip(frame["key"], frame["value"], strict=True))
+
+
 def import_history() -> pd.DataFrame:
     """Every import, newest first, with its counts and whether it was undone."""
     return query(

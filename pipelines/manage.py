@@ -30,7 +30,7 @@ from pipelines.ingest.profiles import ImportProfile
 from pipelines.ingest.pseudonymise import load_or_create_key
 from pipelines.ingest.undo import UndoResult, undo_import
 from pipelines.schemas import Target
-from pipelines.warehouse import connect
+from pipelines.warehouse import connect, set_setting
 
 Progress = Callable[[int, int, str], None]
 
@@ -112,6 +112,14 @@ def save_profile(path: Path, profile: ImportProfile) -> None:
     """Store an import profile under its name (replacing one of the same name)."""
     with open_for_writing(path) as con, _transaction(con):
         profiles.save_profile(con, profile)
+
+
+def save_settings(path: Path, values: dict[str, str], progress: Progress | None = None) -> None:
+    """Change settings (each checked by ``set_setting``) and rebuild, in one transaction."""
+    with open_for_writing(path) as con, _transaction(con):
+        for key, value in values.items():
+            set_setting(con, key, value)
+        build(con, progress, transaction=False)
 
 
 def save_targets(path: Path, rows: list[Target], progress: Progress | None = None) -> ImportResult:

@@ -45,8 +45,12 @@ if upload is not None and upload.name.lower().endswith((".xlsx", ".xlsm")):
     sheet = st.text_input("Excel sheet (empty: the first)", key="sheet") or None
 
 prepared = None
-if upload is not None:
+context = None
+if queries.warehouse_version() is not None or upload is not None:
     context = import_mapping.context(queries.warehouse_path())
+if queries.warehouse_version() is not None:
+    import_mapping.own_institution_form(context)
+if upload is not None:
     names = [p.name for p in context.profiles]
     choice = st.selectbox(
         "Import profile",

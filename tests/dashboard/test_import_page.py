@@ -255,3 +255,22 @@ def test_a_mapping_saved_as_a_profile_reads_the_next_file_with_no_clicks(app, wr
         ("Université de Strasbourg", "FR", "inbound", "student", "study"),
         ("Universiteit Gent", "BE", "outbound", "student", "study"),
     ]
+
+
+def test_the_university_itself_is_set_on_the_import_page(app, writable_warehouse):
+    app.text_input(key="own_own_country").input("Poland")
+    app.text_input(key="own_own_name_variants").input("UT; Uniwersytet Testowy")
+    next(b for b in app.button if b.label == "Save").click().run()
+    assert not app.exception, [e.message for e in app.exception]
+    with duckdb.connect(str(writable_warehouse), read_only=True) as con:
+        settings = dict(
+            con.execute(
+                "select key, value from settings where key in ('own_country', 'own_name_variants')"
+            ).fetchall()
+        )
+    # the country is stored as its ISO code, whatever the person typed
+    assert settings == {"own_country": "PL", "own_name_variants": "UT; Uniwersytet Testowy"}
+
+    app.text_input(key="own_own_country").input("Atlantis")
+    next(b for b in app.button if b.label == "Save").click().run()
+    assert any("'Atlantis' is not a country" in e.value for e in app.error)
