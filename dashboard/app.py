@@ -13,7 +13,8 @@ page file, without this router or the filters, and AppTest does so on every page
 
 import streamlit as st
 
-from dashboard import filters
+from dashboard import filters, queries
+from pipelines.access import UPDATING, WarehouseUpdating
 
 st.set_page_config(page_title="Mobility Atlas", page_icon="🌍", layout="wide")
 
@@ -47,9 +48,15 @@ pages = {
 }
 # expanded: all pages listed, none hidden behind "View more"
 page = st.navigation(pages, expanded=True)
-if page.url_path in {p.url_path for p in mobility}:
-    filters.sidebar()
-else:
-    # other pages have their own options; the filters wait, unchanged, for the next page
-    filters.keep()
-page.run()
+try:
+    if note := queries.stale_build_note():
+        st.warning(note, icon=":material/update:")
+    if page.url_path in {p.url_path for p in mobility}:
+        filters.sidebar()
+    else:
+        # other pages have their own options; the filters wait, unchanged, for the next page
+        filters.keep()
+    page.run()
+except WarehouseUpdating:
+    # only a warehouse without a published copy is ever locked for readers (access.py)
+    st.info(UPDATING, icon=":material/hourglass_top:")

@@ -1,16 +1,18 @@
 """The only module that talks to DuckDB on behalf of the dashboard.
 
-Read-only, bound parameters, cached. Each cache miss opens the warehouse read-only, runs
-one query and closes it again, instead of holding one connection for the life of the
-process: a held connection keeps a lock on the file, so `mobility ingest` or `mobility
-build` could not write while the dashboard runs. Results are cached with
-``st.cache_data`` keyed by the query's parameters *and* the warehouse file's modification
-time, so a rebuild shows up on the next rerun without stale numbers.
+Read-only, bound parameters, cached. Each cache miss opens the warehouse's *published copy*
+read-only, runs one query and closes it again (``pipelines/access.py``): writers (`mobility
+ingest`, `mobility build`, the Import page) work on the main file and replace the copy
+atomically when they are done, so a page never meets a writer's lock, never blocks one, and
+shows the last completed build meanwhile. A warehouse without a published copy (older ones,
+until their next write) is read directly, retrying for a moment while it is written, then
+``access.WarehouseUpdating`` (app.py shows "the data is being updated"). Results are cached
+with ``st.cache_data`` keyed by the query's parameters *and* the file read (its inode,
+modification time and size), so a new copy shows up on the next rerun.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +22,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import formatting
-from pipelines import config, metrics, partner_matching, projection
+from pipelines import access, config, metrics, partner_matching, projection, warehouse
 
 if TYPE_CHECKING:
     from dashboard.filters import Filters
@@ -32,22 +34,22 @@ def warehouse_path() -> Path:
     return config.warehouse_path()
 
 
-def warehouse_version() -> float | None:
-    """Modification time of the warehouse file, or None: part of every cache key."""
-    path = warehouse_path()
-    try:
-        return os.stat(path).st_mtime
-    except FileNotFoundError:
-        return None
+Version = tuple[str, int, int, int] | None
+
+
+def warehouse_version() -> Version:
+    """The file pages read (published copy or warehouse) as name, inode, mtime and size, or
+    None when there is no warehouse: part of every cache key."""
+    return access.version(warehouse_path())
 
 
 def _read(sql: str, params: list | dict | None = None) -> pd.DataFrame:
-    with duckdb.connect(str(warehouse_path()), read_only=True) as con:
+    with access.reading(warehouse_path()) as con:
         return con.execute(sql, params or []).fetchdf()
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def _cached(sql: str, params: tuple, named: tuple, version: float | None) -> pd.DataFrame:
+def _cached(sql: str, params: tuple, named: tuple, version: Version) -> pd.DataFrame:
     if named:
         return _read(sql, {name: _unfreeze(value) for name, value in named})
     return _read(sql, list(params))
@@ -80,6 +82,32 @@ def has_data() -> bool:
         return bool(len(query("select 1 from kpi_values limit 1")))
     except duckdb.CatalogException:
         return False
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def _build_status(path: str, version: Version) -> warehouse.BuildStatus:
+    with access.reading(path) as con:
+        return warehouse.build_status(con)
+
+
+def stale_build_note() -> str | None:
+    """A sentence for every page when the marts are older than the sources (an import whose
+    rebuild never ran), else None."""
+    version = warehouse_version()
+    if version is None:
+        return None
+    try:
+        status = _build_status(str(warehouse_path()), version)
+    except duckdb.CatalogException:
+        return None  # a warehouse from before the bookkeeping tables: nothing to compare
+    if not status.stale:
+        return None
+    return (
+        f"The figures are older than the data: {status.reason} is newer than the last build "
+        "of the figures (its rebuild did not run or did not finish). The next import, "
+        "undo or save on the data-management pages rebuilds them, and so does "
+        "`mobility build`."
+    )
 
 
 def institution_name() -> str:
@@ -1738,8 +1766,8 @@ def unknown_partners(agreement_activities_only: bool = True) -> pd.DataFrame:
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def _partner_suggestions(path: str, version: float | None) -> pd.DataFrame:
-    with duckdb.connect(path, read_only=True) as con:
+def _partner_suggestions(path: str, version: Version) -> pd.DataFrame:
+    with access.reading(path) as con:
         return partner_matching.suggest_for_warehouse(con)
 
 

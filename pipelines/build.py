@@ -24,6 +24,7 @@ import pandas as pd
 from pipelines import metrics, quality, reference
 from pipelines.config import SQL_DIR
 from pipelines.model_checks import CHECKS
+from pipelines.warehouse import sources_state
 
 LAYERS = ("staging", "intermediate", "marts")
 MATERIALIZATION = {"staging": "view", "intermediate": "table", "marts": "table"}
@@ -196,8 +197,15 @@ def build(
         checks = run_checks(con)
         seconds = time.perf_counter() - started
         con.execute(
-            "insert into builds values (?, ?, ?, ?)",
-            [dt.datetime.now(dt.UTC).replace(tzinfo=None), seconds, len(models), checks],
+            "insert into builds (built_at, seconds, models, checks, sources_state) "
+            "values (?, ?, ?, ?, ?)",
+            [
+                dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                seconds,
+                len(models),
+                checks,
+                sources_state(con),
+            ],
         )
         if transaction:
             con.commit()

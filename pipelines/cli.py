@@ -12,6 +12,8 @@ import json
 import shutil
 import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -22,11 +24,11 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from pipelines import config
+from pipelines import access, config
 from pipelines.build import BuildFailed, build
 from pipelines.ingest import erasmus_ec
 from pipelines.ingest.context import ImportContext
-from pipelines.ingest.load import ImportFailed, ImportResult, commit, prepare
+from pipelines.ingest.load import ImportFailed, ImportResult, Prepared, commit, prepare
 from pipelines.ingest.profiles import (
     ImportProfile,
     ProfileRefused,
@@ -38,7 +40,7 @@ from pipelines.ingest.profiles import (
 from pipelines.ingest.pseudonymise import load_or_create_key
 from pipelines.ingest.readers import ReadError
 from pipelines.kpis import KpiQueryError, kpi_table
-from pipelines.warehouse import SETTINGS, connect, get_settings, set_setting
+from pipelines.warehouse import SETTINGS, build_status, get_settings, set_setting
 
 app = typer.Typer(
     help="Mobility Atlas: import, validate and analyse a university's academic mobility.",
@@ -58,6 +60,14 @@ WarehouseOption = Annotated[
         show_default=False,
     ),
 ]
+WaitOption = Annotated[
+    float,
+    typer.Option(
+        "--wait",
+        min=0,
+        help="Seconds to wait while another program writes the warehouse before giving up.",
+    ),
+]
 SHOWN_REJECTIONS = 15
 PROGRESS_MIN_ROWS = 5_000
 
@@ -67,18 +77,52 @@ def fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
-def open_warehouse(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+def open_warehouse(
+    path: Path, read_only: bool = False, wait: float = access.DEFAULT_WAIT
+) -> duckdb.DuckDBPyConnection:
+    """A connection for reading (the published copy where there is one: never blocked by a
+    writer) or, with ``read_only=False``, for writing: then use ``writing`` instead, which
+    also publishes."""
     try:
-        return connect(path, read_only=read_only)
+        if read_only:
+            return access.connect_waiting(access.read_path(path), read_only=True, wait=wait)
+        return access.connect_waiting(path, wait=wait, on_wait=_tell_waiting)
     except FileNotFoundError as exc:
         raise fail(str(exc)) from None
+    except access.WarehouseBusy as exc:
+        raise fail(_busy(exc)) from None
     except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
-            raise fail(
-                f"{path}: the warehouse is in use by another program (is the dashboard "
-                "running?); close it or import through the dashboard's Import page"
-            ) from None
         raise fail(f"{path}: cannot open the warehouse ({exc})") from None
+
+
+def _busy(exc: access.WarehouseBusy) -> str:
+    return f"{exc}, or wait longer with --wait SECONDS"
+
+
+def _tell_waiting(holder: str) -> None:
+    errors.print(f"waiting for the warehouse: in use by {holder}", highlight=False)
+
+
+@contextmanager
+def writing(
+    path: Path, wait: float = access.DEFAULT_WAIT, publish: bool = True
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The warehouse opened for writing: waits up to ``wait`` s for another writer, then
+    fails naming it; afterwards the copy the dashboard reads is published (access.py)."""
+    session = access.writing(path, wait=wait, on_wait=_tell_waiting, publish=publish)
+    try:
+        con = session.__enter__()
+    except access.WarehouseBusy as exc:
+        raise fail(_busy(exc)) from None
+    except duckdb.IOException as exc:
+        raise fail(f"{path}: cannot open the warehouse ({exc})") from None
+    try:
+        yield con
+    except BaseException as exc:
+        if not session.__exit__(type(exc), exc, exc.__traceback__):
+            raise
+    else:
+        session.__exit__(None, None, None)
 
 
 def _progress() -> Progress:
@@ -144,6 +188,47 @@ def print_import(result: ImportResult) -> None:
             )
 
 
+@contextmanager
+def _file_progress(file: Path) -> Iterator[Callable[[int, int, str], None]]:
+    with _progress() as bar:
+        task = bar.add_task(f"importing {file.name}", total=None, visible=False)
+
+        def update(done: int, total: int, stage: str) -> None:
+            bar.update(task, completed=done, total=total, description=f"{file.name}: {stage}")
+
+        big = file.exists() and file.stat().st_size > PROGRESS_MIN_ROWS * 100
+        bar.update(task, visible=big)
+        yield update
+
+
+def prepare_import(
+    file: Path,
+    table: str | None,
+    sheet: str | None,
+    source: str = "contract",
+    profile: str | None = None,
+    context: ImportContext | None = None,
+) -> Prepared:
+    """Read, map and validate a file; needs no write lock (``context``: the warehouse's)."""
+    with _file_progress(file) as update:
+        if source == erasmus_ec.SOURCE:
+            return erasmus_ec.prepare(file, update)
+        context = context or ImportContext()
+        chosen = find_profile(context.profiles, profile) if profile else None
+        prepared = prepare(file, table, sheet, update, context=context, profile=chosen)
+        prepared.source = source
+        return prepared
+
+
+def commit_import(
+    con: duckdb.DuckDBPyConnection, prepared: Prepared, key: bytes, source: str = "contract"
+) -> ImportResult:
+    with _file_progress(prepared.path) as update:
+        if source == erasmus_ec.SOURCE:
+            return erasmus_ec.commit_ec(con, prepared, key, update)
+        return commit(con, prepared, key, update)
+
+
 def run_import(
     con: duckdb.DuckDBPyConnection,
     file: Path,
@@ -153,21 +238,10 @@ def run_import(
     source: str = "contract",
     profile: str | None = None,
 ) -> ImportResult:
-    with _progress() as bar:
-        task = bar.add_task(f"importing {file.name}", total=None, visible=False)
-
-        def update(done: int, total: int, stage: str) -> None:
-            bar.update(task, completed=done, total=total, description=f"{file.name}: {stage}")
-
-        big = file.exists() and file.stat().st_size > PROGRESS_MIN_ROWS * 100
-        bar.update(task, visible=big)
-        if source == erasmus_ec.SOURCE:
-            return erasmus_ec.import_ec_file(con, file, key, update)
-        context = ImportContext.from_connection(con, key)
-        chosen = find_profile(context.profiles, profile) if profile else None
-        prepared = prepare(file, table, sheet, update, context=context, profile=chosen)
-        prepared.source = source
-        return commit(con, prepared, key, update)
+    """Prepare and commit one file on an open connection (`mobility demo`)."""
+    context = None if source == erasmus_ec.SOURCE else ImportContext.from_connection(con, key)
+    prepared = prepare_import(file, table, sheet, source, profile, context)
+    return commit_import(con, prepared, key, source)
 
 
 def run_build(con: duckdb.DuckDBPyConnection) -> None:
@@ -237,45 +311,71 @@ def ingest(
         ),
     ] = Source.contract,
     warehouse: WarehouseOption = None,
+    wait: WaitOption = access.DEFAULT_WAIT,
 ) -> None:
-    """Validate and import files; each file is one all-or-nothing transaction."""
+    """Validate and import files; each file is one all-or-nothing transaction.
+
+    Each file is read and validated first, without locking the warehouse; only its commit
+    (and the rebuild after the last file) holds the write lock, waiting up to --wait
+    seconds for another writer. Marts left stale by an earlier run are rebuilt too.
+    """
     if source is Source.erasmus_ec and (table or sheet or profile):
         raise fail("--table, --sheet and --profile do not apply to --source erasmus-ec (detected)")
     path = config.warehouse_path(warehouse)
-    con = open_warehouse(path)
     key = load_or_create_key(config.secret_path(path))
     changed = False
-    try:
-        for file in files:
-            try:
-                result = run_import(con, file, key, table, sheet, source.value, profile)
-            except (ReadError, ImportFailed, ProfileRefused) as exc:
-                raise fail(str(exc)) from None
-            print_import(result)
-            changed |= bool(result.loaded or result.updated)
-        if do_build and changed:
+
+    def finish(con: duckdb.DuckDBPyConnection) -> None:
+        """Rebuild what was committed (and marts a killed run left stale)."""
+        if do_build and (changed or build_status(con).stale):
             run_build(con)
             if source is Source.erasmus_ec:
                 print_institution_resolution(con)
+
+    try:
+        for number, file in enumerate(files, start=1):
+            try:
+                context = (
+                    None
+                    if source is Source.erasmus_ec
+                    else ImportContext.for_warehouse(path, wait=wait)
+                )
+                prepared = prepare_import(file, table, sheet, source.value, profile, context)
+            except (ReadError, ImportFailed, ProfileRefused) as exc:
+                if changed:  # the files before this one are in: build them
+                    with writing(path, wait) as con:
+                        finish(con)
+                raise fail(str(exc)) from None
+            except access.WarehouseUpdating as exc:
+                raise fail(f"{path}: the warehouse is in use by {exc.holder}") from None
+            with writing(path, wait) as con:
+                try:
+                    result = commit_import(con, prepared, key, source.value)
+                except ImportFailed as exc:
+                    if changed:
+                        finish(con)
+                    raise fail(str(exc)) from None
+                print_import(result)
+                changed |= bool(result.loaded or result.updated)
+                if number == len(files):
+                    finish(con)
     except KeyboardInterrupt:
         raise fail("interrupted: the file being imported was not imported", 130) from None
     except BuildFailed as exc:
         raise fail(f"build failed: {exc}", 1) from None
-    finally:
-        con.close()
 
 
 @app.command("build")
-def build_command(warehouse: WarehouseOption = None) -> None:
+def build_command(
+    warehouse: WarehouseOption = None, wait: WaitOption = access.DEFAULT_WAIT
+) -> None:
     """Rebuild every model and run every check; fails naming the first failed check."""
     path = config.warehouse_path(warehouse)
-    con = open_warehouse(path)
-    try:
-        run_build(con)
-    except BuildFailed as exc:
-        raise fail(str(exc), 1) from None
-    finally:
-        con.close()
+    with writing(path, wait) as con:
+        try:
+            run_build(con)
+        except BuildFailed as exc:
+            raise fail(str(exc), 1) from None
 
 
 class By(StrEnum):
@@ -384,6 +484,8 @@ def report(
         data = reports.render(made, fmt.value)
     except reports.ReportError as exc:
         raise fail(str(exc)) from None
+    except access.WarehouseUpdating as exc:
+        raise fail(f"{path}: the warehouse is in use by {exc.holder}; try again") from None
     except duckdb.IOException as exc:
         raise fail(f"{path}: cannot open the warehouse ({exc})") from None
     target = out or Path(reports.file_name(made, fmt.value))
@@ -411,15 +513,15 @@ def demo(
         bool, typer.Option(help="Replace a warehouse that holds non-demo imports.")
     ] = False,
     warehouse: WarehouseOption = None,
+    wait: WaitOption = access.DEFAULT_WAIT,
 ) -> None:
     """Create a demo university: generate import files, import them, build the marts."""
     from pipelines import demo as demo_data
 
     path = config.warehouse_path(warehouse)
     if path.exists():
-        con = open_warehouse(path)
-        sources = {s for (s,) in con.execute("select distinct source from imports").fetchall()}
-        con.close()
+        with writing(path, wait, publish=False) as con:
+            sources = {s for (s,) in con.execute("select distinct source from imports").fetchall()}
         if sources - {"demo"} and not force:
             raise fail(
                 f"{path} holds imported data; choose another --warehouse "
@@ -432,18 +534,16 @@ def demo(
     started = time.perf_counter()
     files = demo_data.generate(files_dir, records=records, seed=seed)
     console.print(f"generated demo files in {files_dir} ({time.perf_counter() - started:.1f} s)")
-    con = open_warehouse(path)
-    try:
-        key = load_or_create_key(config.secret_path(path))
-        set_setting(con, "institution_name", demo_data.INSTITUTION_NAME)
-        set_setting(con, "own_country", demo_data.HOME_COUNTRY)
-        for table, file in files.items():
-            print_import(run_import(con, file, key, table, None, source="demo"))
-        run_build(con)
-    except BuildFailed as exc:
-        raise fail(str(exc), 1) from None
-    finally:
-        con.close()
+    with writing(path, wait) as con:
+        try:
+            key = load_or_create_key(config.secret_path(path))
+            set_setting(con, "institution_name", demo_data.INSTITUTION_NAME)
+            set_setting(con, "own_country", demo_data.HOME_COUNTRY)
+            for table, file in files.items():
+                print_import(run_import(con, file, key, table, None, source="demo"))
+            run_build(con)
+        except BuildFailed as exc:
+            raise fail(str(exc), 1) from None
     size = path.stat().st_size / 1e6
     console.print(
         f"demo warehouse {path}: {size:,.1f} MB, {time.perf_counter() - started:.1f} s in all"
@@ -511,18 +611,25 @@ def settings(
     key: Annotated[str | None, typer.Argument(help="Setting to show or change.")] = None,
     value: Annotated[str | None, typer.Argument(help="New value.")] = None,
     warehouse: WarehouseOption = None,
+    wait: WaitOption = access.DEFAULT_WAIT,
 ) -> None:
     """Show the settings, or set one (then run `mobility build`)."""
     path = config.warehouse_path(warehouse)
-    con = open_warehouse(path, read_only=value is None and path.exists())
-    try:
-        if value is not None:
+    if value is not None:
+        with writing(path, wait) as con:
             try:
                 set_setting(con, key or "", value)
             except (KeyError, ValueError) as exc:
                 raise fail(str(exc).strip("'\"")) from None
-            console.print(f"{key} = {value!r}; run `mobility build` to apply it")
-            return
+        console.print(f"{key} = {value!r}; run `mobility build` to apply it")
+        return
+    if path.exists():
+        con = open_warehouse(path, read_only=True, wait=wait)
+    else:
+        with writing(path, wait) as con:  # creates it, as before, with the defaults
+            pass
+        con = open_warehouse(path, read_only=True, wait=wait)
+    try:
         current = get_settings(con)
     finally:
         con.close()
@@ -548,29 +655,27 @@ def profiles(
     ] = None,
     delete: Annotated[str | None, typer.Option(help="Forget this saved profile.")] = None,
     warehouse: WarehouseOption = None,
+    wait: WaitOption = access.DEFAULT_WAIT,
 ) -> None:
     """List the import profiles (saved and built-in); export, import or delete one."""
     path = config.warehouse_path(warehouse)
-    writing = load is not None or delete is not None
-    con = (
-        open_warehouse(path, read_only=not writing and path.exists())
-        if (writing or path.exists())
-        else None
-    )
-    try:
-        if load is not None:
-            try:
-                profile = ImportProfile.from_json(load.read_bytes())
-            except (OSError, ProfileRefused) as exc:
-                raise fail(f"{load}: {exc}") from None
+    if load is not None:
+        try:
+            profile = ImportProfile.from_json(load.read_bytes())
+        except (OSError, ProfileRefused) as exc:
+            raise fail(f"{load}: {exc}") from None
+        with writing(path, wait) as con:
             save_profile(con, profile)
-            console.print(f"saved import profile {profile.name!r} ({profile.table})")
-            return
-        if delete is not None:
+        console.print(f"saved import profile {profile.name!r} ({profile.table})")
+        return
+    if delete is not None:
+        with writing(path, wait) as con:
             if not delete_profile(con, delete):
                 raise fail(f"no saved import profile named {delete!r}")
-            console.print(f"deleted import profile {delete!r}")
-            return
+        console.print(f"deleted import profile {delete!r}")
+        return
+    con = open_warehouse(path, read_only=True, wait=wait) if path.exists() else None
+    try:
         known = all_profiles(con)
     finally:
         if con is not None:

@@ -1,9 +1,11 @@
 """The writes the dashboard's data-management pages trigger, one function per action.
 
-Each opens the warehouse read-write only for the duration of the action (the dashboard
-otherwise holds no connection, see ``dashboard/queries.py``), uses the same pipeline
-functions as the ``mobility`` command, rebuilds the marts, and closes it again. Pages call
-these and nothing else that writes; they never see a connection.
+Each opens the warehouse read-write only for the duration of the action, waiting for the
+lock while another writer (a `mobility` command, another page) has it and naming that
+writer when it gives up (``pipelines/access.py``); uses the same pipeline functions as the
+``mobility`` command, rebuilds the marts, publishes the copy the dashboard reads, and closes
+it again. Pages call these and nothing else that writes; they never see a connection.
+A warehouse whose marts are stale (a rebuild killed or skipped) is rebuilt by any of them.
 
 * ``import_prepared``: commit a previewed file, then rebuild (two transactions, exactly as
   ``mobility ingest``: a failed build leaves the import in place and the old marts).
@@ -21,7 +23,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines import config, partner_mapping, targets
+from pipelines import access, config, partner_mapping, targets
 from pipelines.build import build
 from pipelines.ingest import profiles
 from pipelines.ingest.context import ImportContext
@@ -30,29 +32,28 @@ from pipelines.ingest.profiles import ImportProfile
 from pipelines.ingest.pseudonymise import load_or_create_key
 from pipelines.ingest.undo import UndoResult, undo_import
 from pipelines.schemas import Target
-from pipelines.warehouse import connect, set_setting
+from pipelines.warehouse import build_status, set_setting
 
 Progress = Callable[[int, int, str], None]
 
 
-class WarehouseBusy(Exception):
-    """Another program holds the warehouse; the message says what to do."""
+WarehouseBusy = access.WarehouseBusy  # another writer kept the lock; the message names it
+WAIT_SECONDS = access.DEFAULT_WAIT
 
 
 @contextmanager
-def open_for_writing(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-write connection for one action, closed afterwards whatever happens."""
-    try:
-        con = connect(path)
-    except (duckdb.IOException, duckdb.ConnectionException) as exc:
-        raise WarehouseBusy(
-            f"{path.name}: the warehouse is in use by another program or page "
-            f"({str(exc).splitlines()[0]}); wait a moment and try again"
-        ) from None
-    try:
+def open_for_writing(
+    path: Path, progress: Progress | None = None
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-write connection for one action (waiting for the lock, telling ``progress``
+    who holds it meanwhile), published and closed afterwards whatever happens."""
+
+    def waiting(holder: str) -> None:
+        if progress:
+            progress(0, 1, f"waiting for the warehouse: in use by {holder}")
+
+    with access.writing(path, wait=WAIT_SECONDS, on_wait=waiting) as con:
         yield con
-    finally:
-        con.close()
 
 
 @contextmanager
@@ -74,16 +75,16 @@ def import_prepared(
     path: Path, prepared: Prepared, progress: Progress | None = None
 ) -> ImportResult:
     """Commit a prepared (previewed) file and rebuild the marts if anything changed."""
-    with open_for_writing(path) as con:
+    with open_for_writing(path, progress) as con:
         result = commit(con, prepared, _key(path), progress)
-        if result.loaded or result.updated:
+        if result.loaded or result.updated or build_status(con).stale:
             build(con, progress)
     return result
 
 
 def undo(path: Path, import_id: int, progress: Progress | None = None) -> UndoResult:
     """Undo one import and rebuild, in one transaction (raises ``UndoRefused``)."""
-    with open_for_writing(path) as con, _transaction(con):
+    with open_for_writing(path, progress) as con, _transaction(con):
         result = undo_import(con, import_id)
         build(con, progress, transaction=False)
     return result
@@ -96,7 +97,7 @@ def map_partners(
     progress: Progress | None = None,
 ) -> int:
     """Store partner mappings (and forget ``remove``), then rebuild, in one transaction."""
-    with open_for_writing(path) as con, _transaction(con):
+    with open_for_writing(path, progress) as con, _transaction(con):
         changed = partner_mapping.remove_mappings(con, remove or [])
         changed += partner_mapping.save_mappings(con, mappings)
         build(con, progress, transaction=False)
@@ -116,7 +117,7 @@ def save_profile(path: Path, profile: ImportProfile) -> None:
 
 def save_settings(path: Path, values: dict[str, str], progress: Progress | None = None) -> None:
     """Change settings (each checked by ``set_setting``) and rebuild, in one transaction."""
-    with open_for_writing(path) as con, _transaction(con):
+    with open_for_writing(path, progress) as con, _transaction(con):
         for key, value in values.items():
             set_setting(con, key, value)
         build(con, progress, transaction=False)
@@ -124,8 +125,8 @@ def save_settings(path: Path, values: dict[str, str], progress: Progress | None 
 
 def save_targets(path: Path, rows: list[Target], progress: Progress | None = None) -> ImportResult:
     """Replace the stored targets by ``rows`` (already validated) and rebuild."""
-    with open_for_writing(path) as con, tempfile.TemporaryDirectory() as folder:
+    with open_for_writing(path, progress) as con, tempfile.TemporaryDirectory() as folder:
         result = targets.save_targets(con, rows, _key(path), Path(folder))
-        if result.loaded or result.updated or result.deleted:
+        if result.loaded or result.updated or result.deleted or build_status(con).stale:
             build(con, progress)
     return result

@@ -45,6 +45,17 @@ SETTINGS = (
     ),
     Setting("expiring_months", "12", "Agreements ending within this many months are 'expiring'."),
     Setting("small_cell_threshold", "5", "Counts below this are suppressed in exports."),
+    Setting(
+        "earliest_date_year",
+        "1990",
+        "Dates before 1 January of this year are refused on import as implausible.",
+    ),
+    Setting(
+        "latest_date_years_ahead",
+        "5",
+        "Dates after the end of the year this many years from now are refused on import "
+        "(mobility end dates: 5 more years; agreement and project end dates: 10 more).",
+    ),
 )
 SETTING_KEYS = {s.key: s for s in SETTINGS}
 
@@ -113,6 +124,16 @@ def set_setting(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
         raise ValueError("year_start_month must be a month number 1-12")
     if key in ("dormant_years", "expiring_months", "small_cell_threshold") and not value.isdigit():
         raise ValueError(f"{key} must be a whole number")
+    if key == "earliest_date_year" and not (
+        value.strip().isdigit() and 1900 <= int(value) <= dt.date.today().year
+    ):
+        raise ValueError(
+            f"earliest_date_year must be a year from 1900 to {dt.date.today().year} (e.g. 1990)"
+        )
+    if key == "latest_date_years_ahead" and not (value.strip().isdigit() and int(value) <= 100):
+        raise ValueError("latest_date_years_ahead must be a whole number of years, 0 to 100")
+    if key in ("earliest_date_year", "latest_date_years_ahead"):
+        value = str(int(value))
     if key == "own_country" and value.strip():
         from pipelines.reference import country_iso2
 
@@ -121,3 +142,55 @@ def set_setting(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
             raise ValueError(f"own_country: {value!r} is not a country (use e.g. DE or Germany)")
         value = iso2
     con.execute("update settings set value = ? where key = ?", [value, key])
+
+
+# What the marts are built from, besides the records themselves: which imports are active,
+# the settings, the partner mappings. The records only change through imports (and undo,
+# which changes an import's status), so this is cheap and still exact.
+SOURCES_STATE = """
+select md5(concat_ws('|',
+    (select coalesce(string_agg(import_id || ':' || status, ',' order by import_id), '')
+     from imports),
+    (select coalesce(string_agg(key || '=' || value, ',' order by key), '') from settings),
+    (select coalesce(string_agg(source_key || '>' || partner_key, ',' order by source_key), '')
+     from partner_mappings)
+))
+"""
+
+
+def sources_state(con: duckdb.DuckDBPyConnection) -> str:
+    """A fingerprint of what the marts are built from; each build stores it."""
+    return con.execute(SOURCES_STATE).fetchone()[0]
+
+
+@dataclass(frozen=True)
+class BuildStatus:
+    stale: bool
+    reason: str = ""  # what is newer than the marts, for a person
+
+
+def build_status(con: duckdb.DuckDBPyConnection) -> BuildStatus:
+    """Whether the marts match the sources: stale after an import whose rebuild never ran
+    (a process killed between the two, ``--no-build``), or a settings change not yet built.
+
+    Builds made before the fingerprint existed are compared by time instead.
+    """
+    builds = con.execute("select * from builds order by built_at desc limit 1").fetchdf()
+    latest = con.execute(
+        "select import_id, file_name, greatest(imported_at, coalesce(undone_at, imported_at)) "
+        "from imports order by 3 desc, import_id desc limit 1"
+    ).fetchone()
+    if not len(builds):
+        if latest is None:
+            return BuildStatus(False)
+        return BuildStatus(True, f"import #{latest[0]} ({latest[1]}) was never built")
+    last = builds.iloc[0]
+    state = last.get("sources_state")
+    if isinstance(state, str):
+        if state == sources_state(con):
+            return BuildStatus(False)
+    elif latest is None or latest[2] <= last["built_at"]:
+        return BuildStatus(False)
+    if latest is not None and latest[2] > last["built_at"]:
+        return BuildStatus(True, f"the last import, #{latest[0]} ({latest[1]})")
+    return BuildStatus(True, "the last change to the settings or partner mappings")

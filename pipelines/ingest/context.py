@@ -9,7 +9,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines import config
+from pipelines import access, config
 from pipelines.ingest.profiles import ImportProfile, all_profiles, builtin_profiles
 from pipelines.ingest.pseudonymise import load_or_create_key
 from pipelines.ingest.shape import OwnInstitution, PartnerDirectory
@@ -35,13 +35,14 @@ class ImportContext:
         )
 
     @classmethod
-    def for_warehouse(cls, path: Path) -> ImportContext:
-        """The context of a warehouse file (an empty one where none exists yet)."""
+    def for_warehouse(cls, path: Path, wait: float = access.DEFAULT_WAIT) -> ImportContext:
+        """The context of a warehouse file (an empty one where none exists yet).
+
+        Read from the copy the dashboard reads (``pipelines/access.py``), so that reading and
+        validating a file never waits for, or blocks, a writer: it is the warehouse as of its
+        last completed write."""
         key = load_or_create_key(config.secret_path(path))
         if not path.exists():
             return cls(key=key)
-        con = duckdb.connect(str(path), read_only=True)
-        try:
+        with access.reading(path, wait=wait) as con:
             return cls.from_connection(con, key)
-        finally:
-            con.close()

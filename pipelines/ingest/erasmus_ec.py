@@ -199,7 +199,17 @@ def import_ec_file(
     progress: Progress | None = None,
 ) -> ImportResult:
     """Prepare and commit one EC file: one transaction; re-importing it changes nothing."""
-    prepared = prepare(path, progress)
+    return commit_ec(con, prepare(path, progress), key, progress)
+
+
+def commit_ec(
+    con: duckdb.DuckDBPyConnection,
+    prepared: Prepared,
+    key: bytes,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Commit a prepared EC file (prepared without the warehouse, so `mobility ingest` reads
+    and validates it before it takes the write lock)."""
     previous = con.execute(
         "select max(import_id) from imports where source = ? and file_name = ? "
         "and file_sha256 <> ? and status = 'active'",

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines import metrics
+from pipelines import access, metrics
 from pipelines.report import queries
 from pipelines.report.model import Cover, Definition, ImportRecord, Report, Suppression
 from pipelines.report.queries import ReportError
@@ -49,7 +49,8 @@ def _open(path: str | Path) -> duckdb.DuckDBPyConnection:
     path = Path(path)
     if not path.exists():
         raise ReportError(f"{path}: no warehouse here; run `mobility demo` or import data")
-    return duckdb.connect(str(path), read_only=True)
+    # the published copy, which no writer locks (pipelines/access.py)
+    return access.open_reader(path)
 
 
 def options(path: str | Path) -> tuple[list[str], list[str]]:

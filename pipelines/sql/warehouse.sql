@@ -60,6 +60,10 @@ create table if not exists builds (
     models integer not null,
     checks integer not null
 );
+-- Added with issue 10: what the sources were when the marts were built (warehouse.py,
+-- sources_state). A build whose state differs from the sources' current one is stale: an
+-- import committed and its rebuild never ran (a killed process, --no-build).
+alter table builds add column if not exists sources_state varchar;
 
 -- Partner mapping: a partner key found in imported data (misspelt name, other code) mapped
 -- once to a known partner, or confirmed as a new one (partner_key = source_key). Applied by
