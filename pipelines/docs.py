@@ -46,12 +46,18 @@ recognised from the header, or name it with `--table`) or on the dashboard's Imp
   `Receiving Country Code`, ...) are resolved per row: the partner is the receiving side of
   an outbound mobility and the sending side of an inbound one.
 * **Numbers** may use a decimal comma (`7,5`) and thousands separators (`1.234,50`,
-  `1,234.50`, `1 234`). A lone separator before exactly three digits (`1,500`) is read as a
-  thousands separator in comma-separated files and as a decimal comma in semicolon-separated
-  files, the convention of the spreadsheets that write them.
+  `1,234.50`, `1 234`). A lone separator before exactly three digits follows the file's
+  convention, that of the spreadsheets that write them: in a semicolon-separated file
+  (decimal comma) `1.500` is 1500 and `1,500` is 1.5; in a comma-separated file (decimal
+  point) `1,500` is 1500 and `1.500` is 1.5. Any other lone separator is a decimal one
+  (`1,5` and `1.5` are 1.5 in every file).
 * **Dates**: `YYYY-MM-DD`, `DD.MM.YYYY`, `DD/MM/YYYY`, `DD-MM-YYYY`, or a month `MM-YYYY`,
   `MM/YYYY`, `YYYY-MM` (first day of the month; last day for end dates). Month-first dates
-  (US style) are not accepted.
+  (US style) are not accepted. A date must be plausible: from 1 January 1990 to the end of
+  the fifth year after the current one (settings `earliest_date_year` and
+  `latest_date_years_ahead`); a mobility's end may lie 5 years further ahead (a dual
+  degree), an agreement's or a project's end 10 years. A date outside is refused with a
+  reason naming the accepted range.
 * **Empty values**: an empty cell, `NA`, `N/A`, `#N/A`, `null`, `-`, `?`, `???` and
   `? Unknown ?` all mean "no value" (except that `NA` in a country column is Namibia).
 * **Row numbers** in messages count rows as a spreadsheet does: the header row has its own

@@ -11,6 +11,7 @@ output are invalid, and the rule's ``reason`` says why.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -22,20 +23,60 @@ from pydantic_core import core_schema
 
 from pipelines import reference
 
+EARLIEST_DATE_YEAR = 1990
+LATEST_DATE_YEARS_AHEAD = 5
+DATE_WINDOW_SETTINGS = "change it in the settings: earliest_date_year, latest_date_years_ahead"
+
 
 @dataclass(frozen=True)
 class ParseContext:
-    """What the reader learned about a file that changes how values are read.
+    """What the reader learned about a file, and what the warehouse's settings say, that
+    changes how values are read.
 
-    ``decimal`` is the separator assumed for ambiguous numbers such as ``1,500`` or ``1.500``
-    (one separator followed by exactly three digits): ``,`` for semicolon-separated files
-    (the European spreadsheet convention), ``.`` otherwise.
+    ``decimal`` is the file's decimal separator: ``,`` for semicolon-separated files (the
+    European spreadsheet convention), ``.`` otherwise. It decides the numbers that could be
+    read either way, a single separator followed by exactly three digits: ``1.500`` is 1500
+    and ``1,500`` is 1.5 in a decimal-comma file, the other way round in a decimal-point file.
+
+    Dates are accepted from 1 January of ``earliest_date_year`` to 31 December of the year
+    ``latest_date_years_ahead`` years after ``today`` (the day the rule runs when None); a
+    date column may reach further ahead (``Date.extra_years_ahead``). None means no bound
+    on that side.
     """
 
     decimal: str = "."
+    earliest_date_year: int | None = EARLIEST_DATE_YEAR
+    latest_date_years_ahead: int | None = LATEST_DATE_YEARS_AHEAD
+    today: dt.date | None = None
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, str], decimal: str = ".") -> ParseContext:
+        """The context of a warehouse's settings (``pipelines.warehouse.SETTINGS``); a
+        missing or unreadable setting keeps its default."""
+
+        def number(key: str, default: int) -> int:
+            value = str(settings.get(key, "")).strip()
+            return int(value) if value.isdigit() else default
+
+        return cls(
+            decimal=decimal,
+            earliest_date_year=number("earliest_date_year", EARLIEST_DATE_YEAR),
+            latest_date_years_ahead=number("latest_date_years_ahead", LATEST_DATE_YEARS_AHEAD),
+        )
+
+    def date_window(self, extra_years_ahead: int = 0) -> tuple[dt.date, dt.date]:
+        """First and last accepted date (a column may reach ``extra_years_ahead`` further)."""
+        earliest = dt.date(self.earliest_date_year or dt.MINYEAR, 1, 1)
+        if self.latest_date_years_ahead is None:
+            return earliest, dt.date.max
+        today = self.today or dt.date.today()
+        last_year = today.year + self.latest_date_years_ahead + extra_years_ahead
+        return earliest, dt.date(min(last_year, dt.MAXYEAR), 12, 31)
 
 
 DEFAULT_CONTEXT = ParseContext()
+# no plausibility window: what a value would be read as, to tell "not a date" from "too late"
+UNBOUNDED_CONTEXT = ParseContext(earliest_date_year=None, latest_date_years_ahead=None)
 
 # Arrow-backed strings: the .str methods run in C++ rather than once per value in Python,
 # which is what makes whole-column rules fast on files of millions of rows.
@@ -69,6 +110,11 @@ class Rule:
         """Allowed values in words, for the data contract documentation."""
         return self.reason
 
+    def explain(self, raw: pd.Series, ctx: ParseContext = DEFAULT_CONTEXT) -> pd.Series:
+        """Why each of these (invalid) raw values was refused: ``reason`` unless a rule can
+        say more about a value (a date outside the accepted window)."""
+        return pd.Series(self.reason, index=raw.index, dtype="object")
+
     def apply(self, raw: pd.Series, ctx: ParseContext = DEFAULT_CONTEXT) -> pd.Series:
         """Cleaned values; blank and invalid input both give <NA>."""
         text = raw.astype(TEXT).str.strip()
@@ -88,7 +134,7 @@ class Rule:
             return None
         cleaned = self.apply(raw).iloc[0]
         if cleaned is pd.NA or cleaned is None:
-            raise ValueError(self.reason)
+            raise ValueError(self.explain(raw).iloc[0])
         if isinstance(cleaned, pd.Timestamp):
             return cleaned.date()
         return cleaned
@@ -316,19 +362,23 @@ _MONTH_FORMATS = ("%m-%Y", "%m/%Y", "%m.%Y", "%Y-%m")
 
 @dataclass(frozen=True)
 class Date(Rule):
-    """A date in YYYY-MM-DD, DD.MM.YYYY, DD/MM/YYYY or a month MM-YYYY.
+    """A date in YYYY-MM-DD, DD.MM.YYYY, DD/MM/YYYY or a month MM-YYYY, inside the plausible
+    window of the :class:`ParseContext` (by default 1990 to five years after the current
+    year; ``extra_years_ahead`` more for a column such as an agreement's end).
 
     A month alone means its first day, or its last day when ``end_of_period`` (end dates), so
     that a stay of ``09-2024`` to ``01-2025`` lasts five months, not four.
     """
 
     end_of_period: bool = False
+    extra_years_ahead: int = 0
     reason: ClassVar[str] = "not a date (YYYY-MM-DD, DD.MM.YYYY, DD/MM/YYYY or MM-YYYY)"
 
-    def clean(self, text: pd.Series, ctx: ParseContext) -> pd.Series:
+    def parse(self, text: pd.Series) -> pd.Series:
+        """Timestamps of the values written in one of the formats (NaT where none fits)."""
         # Spreadsheet cells come back as "2024-09-01 00:00:00".
         text = text.str.replace(r"[ T]00:00(:00(\.0+)?)?$", "", regex=True)
-        result = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
+        result = pd.Series(pd.NaT, index=text.index, dtype="datetime64[us]")
         for fmt in _DATE_FORMATS:
             missing = result.isna()
             if not missing.any():
@@ -342,24 +392,54 @@ class Date(Rule):
             if self.end_of_period:
                 parsed = parsed + pd.offsets.MonthEnd(0)
             result[missing] = parsed
-        in_range = result.between(pd.Timestamp("1950-01-01"), pd.Timestamp("2100-12-31"))
+        return result
+
+    def clean(self, text: pd.Series, ctx: ParseContext) -> pd.Series:
+        result = self.parse(text)
+        earliest, latest = ctx.date_window(self.extra_years_ahead)
+        in_range = result.between(pd.Timestamp(earliest), pd.Timestamp(latest))
         return result.where(in_range).dt.date.astype("object").where(in_range)
+
+    def window_reason(self, ctx: ParseContext) -> str:
+        earliest, latest = ctx.date_window(self.extra_years_ahead)
+        return f"date outside {earliest:%Y-%m-%d} … {latest:%Y-%m-%d} ({DATE_WINDOW_SETTINGS})"
+
+    def explain(self, raw: pd.Series, ctx: ParseContext = DEFAULT_CONTEXT) -> pd.Series:
+        text = raw.astype(TEXT).str.strip()
+        readable = self.clean(text, UNBOUNDED_CONTEXT).notna().to_numpy(dtype=bool)
+        reasons = pd.Series(self.reason, index=raw.index, dtype="object")
+        reasons[readable] = self.window_reason(ctx)
+        return reasons
 
     def describe(self) -> str:
         end = " (a month alone means its last day)" if self.end_of_period else ""
-        return f"date `YYYY-MM-DD`, `DD.MM.YYYY`, `DD/MM/YYYY` or month `MM-YYYY`{end}"
+        ahead = LATEST_DATE_YEARS_AHEAD + self.extra_years_ahead
+        return (
+            f"date `YYYY-MM-DD`, `DD.MM.YYYY`, `DD/MM/YYYY` or month `MM-YYYY`{end}; "
+            f"{EARLIEST_DATE_YEAR} to {ahead} years ahead (default settings)"
+        )
 
 
-_GROUPED = {",": re.compile(r"^-?\d{1,3}(,\d{3})+$"), ".": re.compile(r"^-?\d{1,3}(\.\d{3})+$")}
+# thousands groups: a first group of 1-3 digits not starting with 0 (0,500 is a decimal)
+_GROUPED = {
+    ",": re.compile(r"^-?[1-9]\d{0,2}(,\d{3})+$"),
+    ".": re.compile(r"^-?[1-9]\d{0,2}(\.\d{3})+$"),
+}
 _NUMBER_NOISE = re.compile(r"[\s\u00a0'’€$£]|EUR$", re.IGNORECASE)
+# what is left once the separators are settled: Python's float() would also take 1_000, inf
+_PLAIN_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+# read the same in either convention: whole numbers, and with a decimal point a plain decimal
+_UNAMBIGUOUS = {".": r"^[+-]?(\d+|\d*\.\d+)$", ",": r"^[+-]?\d+$"}
 
 
 def parse_number(value: str, decimal: str = ".") -> float | None:
     """One number written with a decimal comma or point, with or without thousands separators.
 
     ``1.234,5`` and ``1,234.5`` are unambiguous (the last separator is the decimal one), as is
-    ``1.234.567``. A single separator followed by exactly three digits (``1,500``) is read
-    with the file's ``decimal`` convention.
+    ``1.234.567``. A single separator followed by exactly three digits (``1,500``, ``1.500``)
+    is read with the file's ``decimal`` convention: as the decimal separator when it is the
+    file's, as a thousands separator when it is not. Any other single separator is a decimal
+    one (``1,5`` and ``1.5`` are 1.5 in every file).
     """
     text = _NUMBER_NOISE.sub("", value)
     if "," in text and "." in text:
@@ -378,16 +458,23 @@ def parse_number(value: str, decimal: str = ".") -> float | None:
             else:
                 return None
             break
-    try:
-        return float(text)
-    except ValueError:
+    if not _PLAIN_NUMBER.match(text):
         return None
+    return float(text)
 
 
 def parse_numbers(text: pd.Series, decimal: str) -> pd.Series:
-    """:func:`parse_number` over a Series: plain numbers vectorised, the rest once per value."""
-    plain = pd.to_numeric(text.astype("object"), errors="coerce").astype("float64")
-    rest = plain.isna() & text.notna()
+    """:func:`parse_number` over a Series: numbers that read the same in the file's convention
+    (``12``, and ``1.5`` in a decimal-point file) vectorised, the rest once per distinct value.
+
+    ``pd.to_numeric`` alone would read ``1.500`` as 1.5 in a decimal-comma file, where it
+    means 1500."""
+    text = text.astype(TEXT)
+    simple = text.str.match(_UNAMBIGUOUS[decimal]).fillna(False).astype(bool)
+    plain = pd.Series(float("nan"), index=text.index, dtype="float64")
+    if simple.any():
+        plain[simple] = pd.to_numeric(text[simple].astype("object"), errors="coerce")
+    rest = ~simple & text.notna()
     if rest.any():
         plain[rest] = _map_unique(text[rest], lambda v: parse_number(v, decimal)).astype("float64")
     return plain

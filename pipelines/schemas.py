@@ -444,7 +444,8 @@ class Mobility(ContractModel):
         "start month",
         "from",
     )
-    end_date: Annotated[dt.date, Date(end_of_period=True)] = column(
+    # a dual degree planned now may end several years after its start
+    end_date: Annotated[dt.date, Date(end_of_period=True, extra_years_ahead=5)] = column(
         "Last day of the mobility (actual, else planned).",
         "2025-01-31",
         "end",
@@ -754,7 +755,8 @@ class Agreement(ContractModel):
         "from",
         "valid since",
     )
-    valid_to: Annotated[dt.date, Date(end_of_period=True)] = column(
+    # agreements are signed for a programme period or longer (an IIA valid to 2035)
+    valid_to: Annotated[dt.date, Date(end_of_period=True, extra_years_ahead=10)] = column(
         "Last day of validity.",
         "2029-08-31",
         "end date",
@@ -902,7 +904,8 @@ class Project(ContractModel):
         "start",
         "from",
     )
-    end_date: Annotated[dt.date, Date(end_of_period=True)] = column(
+    # a project starting within the window may run up to ten years (Horizon, Mundus)
+    end_date: Annotated[dt.date, Date(end_of_period=True, extra_years_ahead=10)] = column(
         "Project end.",
         "2027-10-31",
         "end",

@@ -70,7 +70,9 @@ class Validation:
         return int(self.warnings["row_number"].nunique()) if len(self.warnings) else 0
 
 
-def _rejections(rows: pd.Index, column: str, values: pd.Series, reason: str) -> pd.DataFrame:
+def _rejections(
+    rows: pd.Index, column: str, values: pd.Series, reason: str | pd.Series
+) -> pd.DataFrame:
     # a value emptied before a row rule saw it (None or <NA>) is shown as empty
     shown = values.loc[rows].astype("object").map(lambda v: "" if pd.isna(v) else str(v))
     if column in HIDDEN_VALUE_COLUMNS:
@@ -80,7 +82,7 @@ def _rejections(rows: pd.Index, column: str, values: pd.Series, reason: str) -> 
             "row_number": rows.astype("int64"),
             "column_name": column,
             "value": shown.values,
-            "reason": reason,
+            "reason": reason if isinstance(reason, str) else reason.to_numpy(dtype=object),
         }
     )
 
@@ -120,7 +122,8 @@ def validate_frame(
             values = rule.apply(raw, ctx)  # invalid values come out empty
             bad = values.isna() & ~blank(raw, rule.null_markers)
             if bad.any():
-                part = _rejections(frame.index[bad.values], column, raw, rule.reason)
+                reasons = rule.explain(raw[bad.values], ctx)  # a date says which window
+                part = _rejections(frame.index[bad.values], column, raw, reasons)
                 (emptied if column in emptiable else found).append(part)
             clean[column] = values
         else:
