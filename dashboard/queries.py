@@ -194,6 +194,41 @@ def filter_options() -> FilterOptions:
 
 HEADLINE_KPIS = tuple(k.id for k in metrics.KPIS if k.headline)
 
+# Rates over a headcount (the denominators of pipelines/sql/marts/kpi_values.sql): where the
+# headcounts are missing the rate cannot be computed, and a page says "not available" and
+# why, rather than showing 0, a dash or nothing.
+HEADCOUNT_DENOMINATORS = {
+    "outbound_mobility_ratio": "enrolled_students",
+    "inbound_mobility_rate": "enrolled_students",
+    "graduates_mobility_share": "graduates",
+    "staff_mobility_rate": "academic_staff",
+}
+HEADCOUNT_WORDS = {
+    "enrolled_students": "enrolled students",
+    "graduates": "graduates",
+    "academic_staff": "academic staff",
+}
+
+
+def missing_headcount(kpi_id: str, denominator: object, scope: str, year_start: int) -> str | None:
+    """Why a rate is not available (its headcount denominator is missing or zero), or None.
+
+    ``scope`` names whose headcounts they are ("Faculty of Law", "the whole university")."""
+    column = HEADCOUNT_DENOMINATORS.get(kpi_id)
+    if column is None or (_float(denominator) or 0) > 0:
+        return None
+    return (
+        f"no headcounts of {HEADCOUNT_WORDS[column]} for {scope} in "
+        f"{formatting.academic_year(year_start)}"
+    )
+
+
+def headcount_scope(flt: Filters) -> str:
+    """Whose headcounts a filtered rate divides by, in words."""
+    if flt.levels or len(flt.faculties) > 1:
+        return "the selected faculties and levels"
+    return flt.faculties[0] if flt.faculties else "the whole university"
+
 
 def headline_by_year(flt: Filters) -> pd.DataFrame:
     """The headline KPIs per academic year for the filtered mobilities, one row per year and KPI.
@@ -314,8 +349,12 @@ def headline_by_year(flt: Filters) -> pd.DataFrame:
     )
 
 
-def headline_cards(by_year: pd.DataFrame, year_start: int) -> pd.DataFrame:
-    """One row per headline KPI (registry order): the year's value and the previous year's."""
+def headline_cards(
+    by_year: pd.DataFrame, year_start: int, scope: str = "the whole university"
+) -> pd.DataFrame:
+    """One row per headline KPI (registry order): the year's value and the previous year's;
+    ``unavailable`` says why a rate over headcounts has no value (``scope``: whose), else
+    it is empty."""
     current = by_year[by_year["year_start"] == year_start].set_index("kpi_id")
     previous = by_year[by_year["year_start"] == year_start - 1].set_index("kpi_id")
     rows = []
@@ -334,6 +373,11 @@ def headline_cards(by_year: pd.DataFrame, year_start: int) -> pd.DataFrame:
                 "previous_value": _float(previous["value"].get(kpi.id)),
                 "numerator": _float(current["numerator"].get(kpi.id)),
                 "denominator": _float(current["denominator"].get(kpi.id)),
+                # "" when available: a text column turns None into NaN, which is truthy
+                "unavailable": missing_headcount(
+                    kpi.id, current["denominator"].get(kpi.id), scope, year_start
+                )
+                or "",
             }
         )
     return pd.DataFrame(rows)
@@ -409,15 +453,32 @@ def target_progress_projected(year_start: int, faculty: str) -> pd.DataFrame:
     as of this year".
     """
     progress = target_progress(year_start, faculty)
+    # the whole university's targets are shown (and projected) beside a faculty's
     series = query(
         "select kpi_id, faculty, year_start, value from kpi_by_year "
-        "where faculty = $faculty and year_start <= $year",
+        "where faculty in ('all', $faculty) and year_start <= $year",
         year=year_start,
         faculty=faculty,
     )
+    heads = headcount_totals(year_start)
+    unavailable = {}
+    for kpi_id, scope_faculty in zip(progress["kpi_id"], progress["faculty"], strict=True):
+        column = HEADCOUNT_DENOMINATORS.get(kpi_id)
+        if column is None:
+            continue
+        total = heads.loc[heads["faculty"] == scope_faculty, column].sum(min_count=1)
+        scope = "the whole university" if scope_faculty == "all" else scope_faculty
+        reason = missing_headcount(kpi_id, total, scope, year_start)
+        if reason:
+            unavailable[(kpi_id, scope_faculty)] = reason
     targets = progress.rename(columns={"target_year_start": "year_start"})
-    projected = projection.progress_table(targets, series)
-    projected["projected_value"] = projected["projected_value"].round(1)
+    projected = projection.progress_table(targets, series, unavailable)
+    # None where nothing was projected: a column of only None could not be rounded
+    projected["projected_value"] = pd.to_numeric(projected["projected_value"]).round(1)
+    not_available = projected["status"] == "not available"
+    projected.loc[not_available, "status"] = "not available: " + projected.loc[
+        not_available, "explanation"
+    ].astype(str)
     # what a reader scans first comes first: the table is wider than the page
     return projected[
         [
@@ -435,6 +496,24 @@ def target_progress_projected(year_start: int, faculty: str) -> pd.DataFrame:
             "note",
         ]
     ]
+
+
+def headcount_totals(year_start: int) -> pd.DataFrame:
+    """Enrolled students, graduates and academic staff of one academic year per faculty, and
+    of the whole university (faculty 'all'); a faculty without headcounts has no row."""
+    return query(
+        """
+        select
+            case when grouping(faculty) = 1 then 'all' else faculty end as faculty,
+            sum(enrolled_students) as enrolled_students,
+            sum(graduates) as graduates,
+            sum(academic_staff) as academic_staff
+        from headcounts
+        where year_start = $year
+        group by grouping sets ((faculty), ())
+        """,
+        year=year_start,
+    )
 
 
 def kinds_side_by_side(flt: Filters, year_start: int) -> pd.DataFrame:

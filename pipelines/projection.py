@@ -10,7 +10,13 @@ counts, no rate above 100 %). A target is
   such as net flow, in the direction from the latest value to the target),
 * **at risk** when it does not,
 * **met** / **missed** once the target year has a value of its own (no projection then),
-* **no trend** with fewer than two years of values (a line needs two points).
+* **no trend** with fewer than two years of values (a line needs two points),
+* **not available** when the caller knows the KPI cannot be computed for the scope (a rate
+  over headcounts for a faculty without headcounts): nothing is projected and the reason is
+  the explanation.
+
+A value that does not exist is None in :func:`progress_table` (a column may hold only None):
+round or format with that in mind (``pd.to_numeric`` first).
 
 Three years follow a change of policy quickly but are noisy; the window is one constant so
 that a university can argue for another in one place.
@@ -18,6 +24,7 @@ that a university can argue for another in one place.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -27,7 +34,7 @@ from pipelines import metrics
 from pipelines.rules import academic_year_label
 
 WINDOW = 3
-Status = Literal["on track", "at risk", "met", "missed", "no trend"]
+Status = Literal["on track", "at risk", "met", "missed", "no trend", "not available"]
 METHOD = (
     f"Least-squares straight line through the last {WINDOW} academic years with a value, "
     "extended to the target year and kept within the KPI's sensible range; on track when "
@@ -143,17 +150,40 @@ def project_kpi(
     )
 
 
-def progress_table(targets: pd.DataFrame, series: pd.DataFrame) -> pd.DataFrame:
+NUMERIC_COLUMNS = ("latest_value", "projected_value", "trend_start_year", "trend_start_value")
+
+
+def progress_table(
+    targets: pd.DataFrame,
+    series: pd.DataFrame,
+    unavailable: Mapping[tuple[str, str], str] | None = None,
+) -> pd.DataFrame:
     """Every target with its latest value, projection and status.
 
     ``targets`` has kpi_id, faculty, year_start, target_value (one row per target);
-    ``series`` has kpi_id, faculty, year_start, value (the KPI's actual values). Returns the
+    ``series`` has kpi_id, faculty, year_start, value (the KPI's actual values);
+    ``unavailable`` maps (kpi_id, faculty) to why that KPI cannot be computed there: its
+    targets get the status "not available" with that reason as explanation. Returns the
     targets' columns plus latest_year (label), latest_value, projected_value, the fitted
     line's first point (trend_start_year, trend_start_value: with projected_value, the two
-    ends of the dashed line a chart draws), status and explanation.
+    ends of the dashed line a chart draws), status and explanation; None where there is no
+    value.
     """
+    unavailable = unavailable or {}
     rows = []
     for target in targets.to_dict("records"):
+        reason = unavailable.get((target["kpi_id"], target["faculty"]))
+        if reason is not None:
+            rows.append(
+                {
+                    **target,
+                    "latest_year": None,
+                    **dict.fromkeys(NUMERIC_COLUMNS),
+                    "status": "not available",
+                    "explanation": reason,
+                }
+            )
+            continue
         values = series[
             (series["kpi_id"] == target["kpi_id"]) & (series["faculty"] == target["faculty"])
         ]

@@ -16,20 +16,24 @@ st.caption(
 )
 
 by_year = queries.headline_by_year(flt.with_years(min(flt.year_from, year - 1), year))
-cards = queries.headline_cards(by_year, year)
+cards = queries.headline_cards(by_year, year, queries.headcount_scope(flt))
 columns = st.columns(3)
 for i, row in enumerate(cards.itertuples()):
     detail = ""
-    if row.denominator is not None:
+    if row.unavailable:
+        detail = f" Not available: {row.unavailable}."
+    elif row.denominator is not None:
         detail = f" ({formatting.count(row.numerator)} of {formatting.count(row.denominator)})"
     columns[i % 3].metric(
         row.name,
-        formatting.kpi_value(row.value, row.unit),
-        formatting.kpi_delta(row.value, row.previous_value, row.unit),
+        "not available" if row.unavailable else formatting.kpi_value(row.value, row.unit),
+        None if row.unavailable else formatting.kpi_delta(row.value, row.previous_value, row.unit),
         delta_color="inverse" if row.good_direction == "down" else "normal",
         help=row.definition + detail,
         border=True,
     )
+    if row.unavailable:
+        columns[i % 3].caption(f"Not available: {row.unavailable}.")
 if flt.beyond_faculty:
     st.caption(
         "Counts follow every filter. Rates divide by the enrolled students or graduates of the "
@@ -50,7 +54,8 @@ else:
         f"{'whole university' if scope == 'all' else scope} from the KPI mart; only the "
         "faculty filter applies here. Progress is the value as a share of the target (KPIs "
         f"where more is better). **Projection**: {projection.METHOD} Status: on track or at "
-        "risk; met or missed once the target year has a value. The EU reference targets: "
+        "risk; met or missed once the target year has a value; not available for a rate over "
+        "headcounts where the year has none. The EU reference targets: "
         f"{metrics.EU_GRADUATE_MOBILITY_TARGET:.0f} % of graduates with a learning mobility "
         f"by 2030 and {metrics.EU_FEWER_OPPORTUNITIES_TARGET:.0f} % of participants with fewer "
         "opportunities. " + metrics.SOURCE_EU_2024,
