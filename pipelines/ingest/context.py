@@ -22,16 +22,19 @@ class ImportContext:
     directory: PartnerDirectory | None = None
     profiles: list[ImportProfile] = field(default_factory=builtin_profiles)
     key: bytes | None = None  # the pseudonymisation key: generated mobility ids are keyed
+    settings: dict[str, str] = field(default_factory=dict)  # e.g. the plausible-date window
 
     @classmethod
     def from_connection(
         cls, con: duckdb.DuckDBPyConnection, key: bytes | None = None
     ) -> ImportContext:
+        settings = get_settings(con)
         return cls(
-            own=OwnInstitution.from_settings(get_settings(con)),
+            own=OwnInstitution.from_settings(settings),
             directory=PartnerDirectory.from_warehouse(con),
             profiles=all_profiles(con),
             key=key,
+            settings=settings,
         )
 
     @classmethod

@@ -21,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,9 +32,11 @@ from pipelines.ingest.columns import (
     ColumnMapping,
     any_table_score,
     closest_table,
+    fold,
     guess_table,
     header_score,
     map_headers,
+    name_table,
 )
 from pipelines.ingest.context import ImportContext
 from pipelines.ingest.identifiers import generated_ids
@@ -117,9 +119,11 @@ def validate_read(
     model: type[ContractModel],
     raw: RawTable,
     progress: Progress | None = None,
+    settings: Mapping[str, str] | None = None,
 ) -> Validation:
     """Validate a file's mapped columns, reporting progress per column; rows the reader
-    could not split are added as rejections."""
+    could not split are added as rejections. ``settings`` (the warehouse's) set the window of
+    plausible dates."""
     fields = len(model.model_fields)
     done = 0
 
@@ -129,7 +133,8 @@ def validate_read(
         if progress:
             progress(done, fields + 2, "validating")
 
-    validation = validate_frame(frame, model, ParseContext(decimal=raw.info.decimal), step)
+    ctx = ParseContext.from_settings(settings or {}, raw.info.decimal)
+    validation = validate_frame(frame, model, ctx, step)
     if raw.info.bad_rows:
         validation = validation.with_unparsed_rows(raw.info.bad_rows)
     return validation
@@ -165,6 +170,51 @@ def with_problems(validation: Validation, problems: pd.DataFrame) -> Validation:
     return dataclasses.replace(validation, **changes)
 
 
+def _refuse_ambiguous_columns(
+    path: Path, raw: RawTable, mapping: ColumnMapping, complete: bool
+) -> None:
+    """Two columns for one contract column: which holds the values cannot be guessed.
+
+    A header written twice always refuses the file; two different headers read as one column
+    (``Country`` and ``Partner country``) refuse it on the command line, while the Import page
+    lets a person choose (the second is shown as not imported until then).
+    """
+    names = name_table(model_for(mapping.table))
+    twice = [h for h in raw.info.duplicate_headers if fold(h) in names]
+    if twice:
+        raise ImportFailed(
+            f"{path.name}: two columns are named {twice[0]!r} (read as "
+            f"{names[fold(twice[0])]}): which one holds the values? Rename or remove one"
+        )
+    if complete and mapping.duplicates:
+        extra = mapping.duplicates[0]
+        column = next(
+            (c for h, c in mapping.columns.items() if fold(c) == fold(names.get(fold(extra), ""))),
+            names.get(fold(extra), ""),
+        )
+        first = next((h for h, c in mapping.columns.items() if c == column), "")
+        raise ImportFailed(
+            f"{path.name}: two columns are read as {column}: {first!r} and {extra!r}; choose "
+            "one on the Import page and save a profile (--profile)"
+        )
+
+
+def _refuse_other_table(path: Path, headers: list[str], table: str, mapping: ColumnMapping) -> None:
+    """A file chosen for one table whose header plainly belongs to another is refused: read as
+    agreements, a mobilities file would overwrite agreements' dates with mobilities' dates."""
+    other = guess_table(headers)
+    if other is None or other == table:
+        return
+    theirs = len(map_headers(headers, model_for(other)).mapped())
+    ours = len(mapping.mapped())
+    if theirs > ours:
+        raise ImportFailed(
+            f"{path.name}: the header belongs to the {other} table ({theirs} columns of "
+            f"{other}, {ours} of {table}); choose {other}, or let the table be recognised from "
+            "the header"
+        )
+
+
 def prepare(
     path: str | Path,
     table: str | None = None,
@@ -184,6 +234,7 @@ def prepare(
     """
     path = Path(path)
     context = context or ImportContext()
+    chosen_table = table
     if table is not None and table not in MODELS:
         raise ImportFailed(f"unknown table {table!r}; choose one of: {', '.join(MODELS)}")
     if profile is not None and table is not None and profile.table != table:
@@ -232,6 +283,9 @@ def prepare(
         table = closest_table(headers)
     model = model_for(table)
     mapping = map_headers(headers, model, profile.columns if profile else None)
+    _refuse_ambiguous_columns(path, raw, mapping, complete)
+    if chosen_table and profile is None:
+        _refuse_other_table(path, headers, table, mapping)
     constants = dict(profile.constants) if profile else {}
     values = dict(profile.values) if profile else {}
     generate_id = "mobility_id" in model.model_fields and "mobility_id" not in (
@@ -266,7 +320,7 @@ def prepare(
             "direction, activity, start date and partner (see docs/data-management.md), so "
             "importing the same rows again changes nothing"
         )
-    validation = validate_read(frame, model, raw, progress)
+    validation = validate_read(frame, model, raw, progress, context.settings)
     prepared.validation = with_problems(validation, shaped.problems)
     prepared.constants, prepared.values = constants, values
     notes.extend(shaped.notes)

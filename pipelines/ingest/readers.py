@@ -2,20 +2,64 @@
 
 Every cell is read as text: the contract rules (``pipelines.rules``) decide what a value
 means, so "007" stays "007" and a date is never guessed by a reader. What a person needs to
-understand a wrong result is recorded in :class:`ReadInfo`: encoding, delimiter, header row.
+understand a wrong result is recorded in :class:`ReadInfo`: encoding, delimiter, sheet,
+header row, and notes (a hidden sheet skipped, merged cells, formulas without values).
+
+A file that cannot be read ends in :class:`ReadError`, one line naming the file and, where
+there is one, the row: never a traceback. Limits (:class:`Limits`) are checked before the
+expensive step they protect: the file's size before it is read, the longest line and the
+number of columns before the CSV parser sees them, an XLSX's unpacked size before it is
+opened. A quote that is opened and never closed refuses the file, naming the row where it
+opens, instead of swallowing the rest of the file into one value.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+import os
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
+from pipelines.ingest import encodings
 from pipelines.rules import TEXT
+
+MB = 1 << 20
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What no file of this contract needs, so what a reader refuses before trying."""
+
+    file_bytes: int = int(os.environ.get("MOBILITY_MAX_FILE_MB", "512")) * MB
+    columns: int = 1_000
+    line_bytes: int = 1 * MB  # one record; a longer line is not a record of any table
+    cell_chars: int = 10_000
+    xlsx_unpacked_bytes: int = 1024 * MB
+    # openpyxl holds a whole workbook in memory to see merged cells and hidden sheets;
+    # a larger one is streamed and those checks are noted as not made
+    xlsx_full_load_bytes: int = 25 * MB
+
+
+LIMITS = Limits()
+MAGIC = (
+    (b"PK\x03\x04", "a ZIP archive (an Excel .xlsx is one: rename it .xlsx, or unpack it)"),
+    (b"\x1f\x8b", "a compressed (gzip) file: unpack it first"),
+    (b"%PDF", "a PDF document, not a table: export the data as CSV or Excel"),
+    (b"\x89PNG", "an image, not a table"),
+    (b"\xff\xd8\xff", "an image, not a table"),
+    (
+        b"\xd0\xcf\x11\xe0",
+        "an old Excel 97 workbook or a password-protected file: save it "
+        "as .xlsx without a password, or as CSV",
+    ),
+)
 
 CSV_SUFFIXES = {".csv", ".txt", ".tsv", ".tab"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
@@ -43,6 +87,8 @@ class ReadInfo:
     notes: list[str] = field(default_factory=list)
     # rows that cannot be records at all (more fields than the header): row number -> reason
     bad_rows: dict[int, str] = field(default_factory=dict)
+    # header names written twice (the second is renamed name.1 so that both are kept)
+    duplicate_headers: list[str] = field(default_factory=list)
 
     @property
     def decimal(self) -> str:
@@ -75,24 +121,6 @@ class RawTable:
 
 
 HeaderScore = Callable[[list[str]], int]
-
-
-def _decode(data: bytes, name: str) -> tuple[str, str]:
-    """Text and the encoding's name; UTF-8 (with or without BOM), UTF-16, Windows-1252, Latin-1."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "UTF-8 with BOM"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "UTF-16"
-    try:
-        return data.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
-    # Windows-1252 is Latin-1 plus printable characters in 0x80-0x9F; bytes it leaves
-    # undefined mean the file can only be Latin-1.
-    try:
-        return data.decode("cp1252"), "Windows-1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "Latin-1"
 
 
 # Detection looks at the first lines only; slicing the head first keeps it from copying a
@@ -149,6 +177,12 @@ def find_header_row(rows: list[list[str]], score: HeaderScore | None) -> int:
     return widths.index(widest)
 
 
+def duplicate_names(headers: list[str]) -> list[str]:
+    """Header names that occur more than once (compared as written, trimmed)."""
+    names = [str(h).strip().lstrip("\ufeff") for h in headers]
+    return sorted({n for n in names if n and names.count(n) > 1})
+
+
 def _unique_headers(headers: list[str]) -> list[str]:
     seen: dict[str, int] = {}
     out = []
@@ -178,26 +212,105 @@ def _frame_from_rows(body: pd.DataFrame, header: list[str], first_row_number: in
     return body[nonempty]
 
 
-def read_csv(path: Path, score: HeaderScore | None = None) -> RawTable:
+def _longest_line(text: str, data: bytes, encoding: str) -> tuple[int, int]:
+    """(1-based line number, length in bytes) of the longest line, without splitting the text."""
+    raw = data if encoding.startswith("UTF-8") else text.encode("utf-8", "surrogatepass")
+    breaks = np.flatnonzero(np.frombuffer(raw, dtype=np.uint8) == 10)
+    bounds = np.concatenate(([-1], breaks, [len(raw)]))
+    lengths = np.diff(bounds) - 1
+    index = int(lengths.argmax())
+    return index + 1, int(lengths[index])
+
+
+def _unclosed_quote(text: str, delimiter: str) -> int | None:
+    """Line on which a quoted value starts that is never closed, or None.
+
+    Only called when the file has an odd number of quotes; Python's csv module in strict mode
+    stops at the end of the file inside the quoted value, and the record it was reading
+    started on the line after the last complete one.
+    """
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
+    start = 1
+    try:
+        for _ in reader:
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        if "end of data" in str(exc) or "unexpected end" in str(exc) or "EOF" in str(exc):
+            return start
+        return None
+    return None
+
+
+def _repair_mojibake(frame: pd.DataFrame, info: ReadInfo) -> pd.DataFrame:
+    repaired: dict[str, str] = {}
+    for column in frame.columns:
+        values = frame[column].dropna().unique().tolist()
+        fixes = encodings.repair([str(v) for v in values])
+        if fixes:
+            frame[column] = frame[column].replace(fixes)
+            repaired.update(fixes)
+    if repaired:
+        before, after = next(iter(repaired.items()))
+        info.notes.append(
+            f"repaired {len(repaired):,} value(s) whose letters a wrong encoding had garbled "
+            f"(e.g. {before!r} -> {after!r})"
+        )
+    return frame
+
+
+def read_csv(path: Path, score: HeaderScore | None = None, limits: Limits = LIMITS) -> RawTable:
     data = path.read_bytes()
     if not data.strip():
         raise ReadError(f"{path.name}: the file is empty")
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if (
+        b"\x00" in data[:4096]
+        and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
+        and not encodings._looks_utf16(data)
+    ):
         raise ReadError(f"{path.name}: not a text file (binary content); expected CSV")
-    text, encoding = _decode(data, path.name)
+    try:
+        text, encoding, notes = encodings.decode(data)
+    except UnicodeError as exc:
+        raise ReadError(f"{path.name}: cannot be read as text ({exc})") from None
+    if "\n" not in text[:SAMPLE_CHARS] and "\r" in text[:SAMPLE_CHARS]:
+        text = text.replace("\r", "\n")
+        notes.append("line breaks are carriage returns only (old Mac Excel); read as lines")
+    line, length = _longest_line(text, data, encoding)
+    if length > limits.line_bytes:
+        raise ReadError(
+            f"{path.name}: line {line:,} is {length / MB:,.1f} MB long; no record of a table "
+            f"here is longer than {limits.line_bytes // MB} MB (is the file a table with line "
+            "breaks?)"
+        )
+    if not text.strip().strip("\ufeff"):
+        raise ReadError(f"{path.name}: the file is empty")
     delimiter = sniff_delimiter(text)
     head = list(
         csv.reader(
             io.StringIO("".join(_sample_lines(text, HEADER_SEARCH_ROWS))), delimiter=delimiter
         )
     )
+    if not head:
+        raise ReadError(f"{path.name}: the file is empty")
     header_index = find_header_row(head, score)
+    if len(head[header_index]) > limits.columns:
+        raise ReadError(
+            f"{path.name}: {len(head[header_index]):,} columns; a table here has at most "
+            f"{limits.columns:,}"
+        )
+    if text.count('"') % 2:
+        opened = _unclosed_quote(text, delimiter)
+        if opened is not None:
+            raise ReadError(
+                f'{path.name}: a quote (") opened on line {opened:,} is never closed, so the '
+                "rest of the file would be read as one value; close or remove it"
+            )
     # Count physical lines skipped so the header row number is the one a text editor shows;
     # blank lines above the header are skipped by the sampler too.
     lines_before = 0
     seen_nonblank = 0
-    for line in io.StringIO(text[:SAMPLE_CHARS]):
-        if line.strip():
+    for text_line in io.StringIO(text[:SAMPLE_CHARS]):
+        if text_line.strip():
             if seen_nonblank == header_index:
                 break
             seen_nonblank += 1
@@ -217,18 +330,42 @@ def read_csv(path: Path, score: HeaderScore | None = None) -> RawTable:
         )
     except pd.errors.ParserError:
         body, ragged = _read_ragged(text, delimiter, lines_before)
-    if body.empty:
-        raise ReadError(f"{path.name}: no rows below the header")
+    except pd.errors.EmptyDataError:
+        body = pd.DataFrame()
+    del text
+    if body.empty or len(body) < 2:
+        raise ReadError(f"{path.name}: a header but no data rows below it")
     header = [str(c) for c in body.iloc[0].tolist()]
     header_row = lines_before + 1
     frame = _frame_from_rows(body.iloc[1:], header, header_row + 1)
+    if frame.empty:
+        raise ReadError(f"{path.name}: a header but no data rows below it (only empty ones)")
     info = ReadInfo(path.name, "csv", encoding, delimiter, None, header_row, len(frame))
+    info.duplicate_headers = duplicate_names(header)
+    info.notes.extend(notes)
     for record, fields in ragged:
         info.bad_rows[header_row + record] = f"{fields} fields but the header has {len(header)}"
     frame = frame.drop(index=[header_row + r for r, _ in ragged], errors="ignore")
+    info.rows = len(frame)
     if header_index:
         info.notes.append(f"skipped {header_index} title row(s) above the header")
+    _check_cells(frame, path.name, limits)
+    if any(encodings.has_mojibake(h) for h in frame.columns) or any(
+        frame[c].str.contains(encodings._MOJIBAKE, regex=True).any() for c in frame.columns
+    ):
+        frame = _repair_mojibake(frame, info)
     return RawTable(frame, info)
+
+
+def _check_cells(frame: pd.DataFrame, name: str, limits: Limits) -> None:
+    for column in frame.columns:
+        lengths = frame[column].str.len()
+        if len(lengths) and lengths.max() > limits.cell_chars:
+            row = lengths.idxmax()
+            raise ReadError(
+                f"{name}: row {row:,}, column {column!r}: a value of {int(lengths.max()):,} "
+                f"characters; no value of a table here is longer than {limits.cell_chars:,}"
+            )
 
 
 def _read_ragged(
@@ -250,32 +387,152 @@ def _read_ragged(
     return pd.DataFrame(trimmed, dtype=str), ragged
 
 
-def read_excel(path: Path, sheet: str | None = None, score: HeaderScore | None = None) -> RawTable:
-    try:
-        book = pd.ExcelFile(path, engine="openpyxl")
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise ReadError(f"{path.name}: cannot open as an Excel workbook ({exc})") from None
-    with book:
-        if sheet is not None and sheet not in book.sheet_names:
+def _cell_text(value: object) -> str:
+    """An Excel cell as text: dates as ISO dates, whole numbers without a decimal point."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def _check_workbook(path: Path, limits: Limits) -> None:
+    """Refuse what is not an .xlsx, or unpacks to more than the limit, before opening it."""
+    if not zipfile.is_zipfile(path):
+        with path.open("rb") as handle:
+            head = handle.read(8)
+        if head.startswith(b"\xd0\xcf\x11\xe0"):
             raise ReadError(
-                f"{path.name}: no sheet {sheet!r}; sheets: {', '.join(book.sheet_names)}"
+                f"{path.name}: a password-protected (encrypted) workbook or an old Excel 97 "
+                "file; save it as .xlsx without a password, or as CSV"
             )
-        sheet_name = sheet if sheet is not None else book.sheet_names[0]
-        cells = pd.read_excel(
-            book, sheet_name=sheet_name, header=None, dtype=str, keep_default_na=False
+        raise ReadError(f"{path.name}: cannot open as an Excel workbook (not an .xlsx file)")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(item.file_size for item in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ReadError(f"{path.name}: cannot open as an Excel workbook ({exc})") from None
+    if unpacked > limits.xlsx_unpacked_bytes:
+        raise ReadError(
+            f"{path.name}: the workbook unpacks to {unpacked / MB:,.0f} MB; the limit is "
+            f"{limits.xlsx_unpacked_bytes // MB:,} MB (save the sheet as CSV)"
         )
-    if cells.empty:
+
+
+def _formulas_without_values(path: Path, sheet: str, empty: set[tuple[int, int]]) -> list[str]:
+    """Cells (A1 names) holding a formula whose value was never saved in the file."""
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+
+    if not empty:
+        return []
+    book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    try:
+        found = []
+        for r, row in enumerate(book[sheet].iter_rows(values_only=True), start=1):
+            for c, value in enumerate(row, start=1):
+                if (r, c) in empty and isinstance(value, str) and value.startswith("="):
+                    found.append(f"{get_column_letter(c)}{r}")
+        return found
+    finally:
+        book.close()
+
+
+def read_excel(
+    path: Path, sheet: str | None = None, score: HeaderScore | None = None, limits: Limits = LIMITS
+) -> RawTable:
+    import openpyxl
+
+    _check_workbook(path, limits)
+    full = path.stat().st_size <= limits.xlsx_full_load_bytes
+    try:
+        book = openpyxl.load_workbook(path, read_only=not full, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ReadError(f"{path.name}: cannot open as an Excel workbook ({first})") from None
+    notes: list[str] = []
+    try:
+        names = book.sheetnames
+        visible = [n for n in names if book[n].sheet_state == "visible"]
+        if sheet is not None:
+            if sheet not in names:
+                raise ReadError(f"{path.name}: no sheet {sheet!r}; sheets: {', '.join(names)}")
+            sheet_name = sheet
+            if sheet not in visible:
+                notes.append(
+                    f"sheet {sheet!r} is hidden in the workbook; read because it was asked for"
+                )
+        else:
+            if not visible:
+                raise ReadError(f"{path.name}: every sheet of the workbook is hidden")
+            sheet_name = visible[0]
+            hidden = [n for n in names[: names.index(sheet_name)] if n not in visible]
+            if hidden:
+                notes.append(
+                    f"skipped hidden sheet(s) {', '.join(map(repr, hidden))}; read the first "
+                    f"visible one, {sheet_name!r}"
+                )
+        worksheet = book[sheet_name]
+        raw_rows = list(worksheet.iter_rows(values_only=True))
+        merged = [str(r) for r in worksheet.merged_cells.ranges] if full else []
+    finally:
+        book.close()
+    if not raw_rows or not any(any(v is not None for v in row) for row in raw_rows):
         raise ReadError(f"{path.name}: sheet {sheet_name!r} is empty")
-    cells = cells.fillna("")
-    rows = cells.head(HEADER_SEARCH_ROWS).astype(str).values.tolist()
+    width = max(len(row) for row in raw_rows)
+    if width > limits.columns:
+        raise ReadError(
+            f"{path.name}: sheet {sheet_name!r} has {width:,} columns; a table here has at most "
+            f"{limits.columns:,}"
+        )
+    empty = {
+        (r, c)
+        for r, row in enumerate(raw_rows, start=1)
+        for c, value in enumerate(row, start=1)
+        if value is None
+    }
+    cells = pd.DataFrame(
+        [[_cell_text(v) for v in row] + [""] * (width - len(row)) for row in raw_rows]
+    )
+    rows = cells.head(HEADER_SEARCH_ROWS).values.tolist()
     header_index = find_header_row(rows, score)
     header = [str(c) for c in cells.iloc[header_index].tolist()]
     body = cells.iloc[header_index + 1 :]
     body.columns = range(body.shape[1])
     frame = _frame_from_rows(body, header, header_index + 2)
+    if frame.empty:
+        raise ReadError(f"{path.name}: sheet {sheet_name!r} has a header but no data rows")
     info = ReadInfo(path.name, "xlsx", None, None, str(sheet_name), header_index + 1, len(frame))
+    info.duplicate_headers = duplicate_names(header)
+    info.notes.extend(notes)
     if header_index:
         info.notes.append(f"skipped {header_index} title row(s) above the header")
+    if merged:
+        shown = ", ".join(merged[:5]) + (f" and {len(merged) - 5} more" if len(merged) > 5 else "")
+        info.notes.append(
+            f"merged cells ({shown}): only the first cell of each holds its value, the others "
+            "are read as empty"
+        )
+    elif not full:
+        info.notes.append("a large workbook: merged cells were not checked")
+    if full:
+        data_rows = {(r, c) for r, c in empty if r > header_index + 1}
+        formulas = _formulas_without_values(path, str(sheet_name), data_rows)
+        if formulas:
+            shown = ", ".join(formulas[:5]) + (
+                f" and {len(formulas) - 5} more" if len(formulas) > 5 else ""
+            )
+            info.notes.append(
+                f"{len(formulas):,} formula cell(s) have no saved value ({shown}): they are read "
+                "as empty; open the file in Excel and save it to keep their values"
+            )
+    _check_cells(frame, path.name, limits)
     return RawTable(frame, info)
 
 
@@ -305,13 +562,33 @@ def read_file(
         raise ReadError(f"{path}: no such file")
     if path.is_dir():
         raise ReadError(f"{path}: is a folder, not a file")
+    size = path.stat().st_size
+    if size > LIMITS.file_bytes:
+        raise ReadError(
+            f"{path.name}: {size / MB:,.0f} MB; files up to {LIMITS.file_bytes // MB:,} MB are "
+            "read (split it, or raise MOBILITY_MAX_FILE_MB)"
+        )
     suffix = path.suffix.lower()
-    if suffix in EXCEL_SUFFIXES:
-        return read_excel(path, sheet, score)
-    if suffix in PARQUET_SUFFIXES:
-        return read_parquet(path)
     if suffix == ".xls":
         raise ReadError(f"{path.name}: old Excel 97 format; save it as .xlsx or .csv")
+    if suffix not in EXCEL_SUFFIXES | PARQUET_SUFFIXES | CSV_SUFFIXES and suffix:
+        raise ReadError(f"{path.name}: unsupported file type {suffix!r}; use CSV, XLSX or Parquet")
     if suffix in CSV_SUFFIXES or not suffix:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+        for magic, what in MAGIC:
+            if head.startswith(magic):
+                raise ReadError(f"{path.name}: {what}")
+    try:
+        if suffix in EXCEL_SUFFIXES:
+            return read_excel(path, sheet, score)
+        if suffix in PARQUET_SUFFIXES:
+            return read_parquet(path)
         return read_csv(path, score)
-    raise ReadError(f"{path.name}: unsupported file type {suffix!r}; use CSV, XLSX or Parquet")
+    except ReadError:
+        raise
+    except MemoryError:
+        raise ReadError(f"{path.name}: too large to read in this machine's memory") from None
+    except Exception as exc:  # a reader's own failure is a message for the person, never a trace
+        first = (str(exc).splitlines() or [""])[0][:200]
+        raise ReadError(f"{path.name}: cannot be read ({type(exc).__name__}: {first})") from None

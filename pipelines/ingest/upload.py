@@ -51,7 +51,7 @@ def prepare_upload(
         try:
             return prepare(path, table, sheet, **options)
         except ImportFailed as failure:
-            if table is None:
+            if table is None or "belongs to the" in str(failure):
                 raise
             try:
                 other = prepare(path, None, sheet, context=context).table

@@ -126,7 +126,7 @@ def test_an_unreadable_file_shows_a_clear_message(app):
     upload(app, "report.xlsx", b"PK\x03\x04 this is no workbook")
     assert [e.value for e in app.error] == [
         "This file cannot be imported: report.xlsx: cannot open as an Excel workbook "
-        "(File is not a zip file)"
+        "(not an .xlsx file)"
     ]
     assert not [b for b in app.button if b.key == "import"]
 
@@ -134,9 +134,9 @@ def test_an_unreadable_file_shows_a_clear_message(app):
 def test_a_file_for_the_wrong_table_names_the_missing_columns_and_the_right_table(app):
     app.selectbox[0].select("projects").run()
     upload(app, "outgoing.csv", csv_bytes(new_rows(2)))
-    (error,) = [w.value for w in app.warning if "required column" in w.value]
-    assert "outgoing.csv: required column(s) missing for projects: project_id" in error
-    assert "The headers fit the mobilities table" in error
+    (error,) = [e.value for e in app.error]
+    assert "outgoing.csv: the header belongs to the mobilities table" in error
+    assert "choose mobilities" in error
 
 
 def test_an_import_can_be_undone_from_the_history(app, writable_warehouse):

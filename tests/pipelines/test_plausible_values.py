@@ -158,11 +158,6 @@ def test_an_import_refuses_a_start_in_2099_and_stores_the_reason(con, key, tmp_p
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pipelines/ingest/load.py validate_read does not yet build its ParseContext from "
-    "the warehouse settings (ParseContext.from_settings); remove this mark once it does",
-)
 def test_an_import_follows_the_window_set_in_the_settings(con, key, tmp_path):
     set_setting(con, "earliest_date_year", "2024")
     path = tmp_path / "mobilities.csv"

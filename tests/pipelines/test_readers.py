@@ -273,9 +273,7 @@ def test_file_for_no_known_table_is_refused(tmp_path):
         prepare(path)
 
 
-def test_wrong_table_names_the_missing_columns(tmp_path):
+def test_a_file_for_another_table_is_refused_naming_the_right_one(tmp_path):
     path = write_text(tmp_path / "m.csv", csv_text(","), "utf-8")
-    with pytest.raises(
-        ImportFailed, match=r"m\.csv: required column\(s\) missing for agreements: agreement_id"
-    ):
+    with pytest.raises(ImportFailed, match=r"m\.csv: the header belongs to the mobilities table"):
         prepare(path, table="agreements")

@@ -58,10 +58,8 @@ def test_rejected_rows_download_names_file_row_column_and_reason():
 def test_a_file_for_another_table_says_which_table_it_fits():
     with pytest.raises(ImportFailed) as failure:
         prepare_upload(FILE, "outgoing.csv", table="agreements")
-    assert str(failure.value).startswith(
-        "outgoing.csv: required column(s) missing for agreements: agreement_id"
-    )
-    assert "The headers fit the mobilities table" in str(failure.value)
+    assert str(failure.value).startswith("outgoing.csv: the header belongs to the mobilities table")
+    assert "choose mobilities" in str(failure.value)
 
 
 def test_an_unreadable_file_is_a_one_line_error_naming_it():
