@@ -103,6 +103,12 @@ def prepare(
                 )
             except (ReadError, ImportFailed) as exc:
                 cache[signature] = str(exc)
+            except Exception as exc:  # never a traceback on the page: say what failed
+                first = (str(exc).splitlines() or [""])[0][:200]
+                cache[signature] = (
+                    f"{upload.name}: could not be read ({type(exc).__name__}: {first}); "
+                    "nothing was written"
+                )
         for old in [k for k in cache if k[0] != upload.file_id]:
             del cache[old]
     return cache[signature]
