@@ -1,6 +1,6 @@
 """Several browser sessions read the dashboard while `mobility ingest` and `mobility build`
 write the warehouse in other processes (issue 10, item 3): no page view shows an exception
-or a lock error, and the sessions see the new import once it is published.
+or a lock error, and the sessions see the new imports once they are published.
 
 Every round reloads all sessions at once (so their script runs overlap on the server), then
 checks each page. Bounded in rounds and in the writers' own timeouts; only 127.0.0.1.
@@ -38,7 +38,10 @@ def busy(fixture_warehouse: Path, tmp_path_factory):
     env.pop("MOBILITY_SECRET_FILE", None)
     # a warehouse as any write leaves it: with its published copy
     subprocess.run([*MOBILITY, "build"], env=env, check=True, capture_output=True, timeout=300)
-    files = demo.generate(folder / "files", records=20_000, seed=5)
+    files = [
+        demo.generate(folder / f"files{seed}", records=15_000, seed=seed)["mobilities"]
+        for seed in (5, 6)
+    ]
     ARTIFACTS.mkdir(exist_ok=True)
     srv = StreamlitServer(warehouse, ARTIFACTS / f"streamlit-concurrency-{os.getpid()}.log")
     srv.env = env
@@ -57,10 +60,9 @@ def test_sessions_show_no_error_while_an_import_and_a_build_run(busy, browser):
         page.goto(f"{busy.url}/{path}")
         wait_for_app(page, timeout=60_000)
     log = ARTIFACTS / f"concurrency-writers-{os.getpid()}.log"
-    commands = [
-        [*MOBILITY, "ingest", str(busy.files["mobilities"]), "-t", "mobilities"],
-        [*MOBILITY, "build"],
-    ]
+    commands = []
+    for file in busy.files:  # two imports, each followed by an extra build
+        commands += [[*MOBILITY, "ingest", str(file), "-t", "mobilities"], [*MOBILITY, "build"]]
     writer = None
     views = views_while_writing = 0
     problems: list[str] = []
@@ -98,5 +100,7 @@ def test_sessions_show_no_error_while_an_import_and_a_build_run(busy, browser):
     assert views_while_writing >= len(SESSIONS), "the writers finished before a full round"
     # the new import and its build are published: what the sessions read now
     with access.reading(busy.warehouse) as con:
-        assert con.execute("select count(*) from imports").fetchone()[0] == busy.imports + 1
+        assert con.execute("select count(*) from imports").fetchone()[0] == busy.imports + len(
+            busy.files
+        )
         assert not build_status(con).stale
