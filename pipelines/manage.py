@@ -106,7 +106,7 @@ def map_partners(
 
 def import_context(path: Path) -> ImportContext:
     """What the warehouse knows that shapes how a file is read (a short read-only look)."""
-    return ImportContext.for_warehouse(path)
+    return ImportContext.for_warehouse(path, wait=access.READ_WAIT)
 
 
 def save_profile(path: Path, profile: ImportProfile) -> None:
