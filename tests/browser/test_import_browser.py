@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.conftest import ARTIFACTS, StreamlitServer, screenshot, wait_for_app
 from tests.conftest import KEY
@@ -43,6 +44,30 @@ def open_import_page(page, url: str) -> None:
     page.get_by_role("heading", name="Import data").wait_for()
 
 
+def confirm_and_undo(page) -> None:
+    """Tick "Yes, undo this import", then press Undo once the page has run with the tick.
+
+    On a busy machine a tick given while the page is still running can be drawn over by that
+    run; the box is then ticked again (at most three times) until the button is enabled."""
+    button = page.get_by_role("button", name="Undo import")
+    for _ in range(3):
+        box = page.get_by_role("checkbox", name="Yes, undo this import")
+        if not box.is_checked():
+            page.get_by_text("Yes, undo this import").click()
+        wait_for_app(page)
+        try:
+            button.wait_for(state="visible")
+            page.wait_for_function(
+                "() => [...document.querySelectorAll('button')].some(b => "
+                "b.innerText.trim() === 'Undo import' && !b.disabled)",
+                timeout=10_000,
+            )
+            break
+        except PlaywrightTimeout:  # not enabled yet: tick again
+            continue
+    button.click()
+
+
 def test_upload_import_and_undo_change_the_overview(writable_server, page, tmp_path):
     export = tmp_path / "outgoing-2024.csv"
     export.write_bytes(
@@ -70,9 +95,7 @@ def test_upload_import_and_undo_change_the_overview(writable_server, page, tmp_p
 
     open_import_page(page, writable_server.url)
     page.get_by_text("Undo an import").click()
-    page.get_by_text("Yes, undo this import").click()
-    wait_for_app(page)
-    page.get_by_role("button", name="Undo import").click()
+    confirm_and_undo(page)
     page.get_by_text(f"Undid import #6 (outgoing-2024.csv): removed {NEW} record(s)").wait_for(
         timeout=60_000
     )
