@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import charts
+from dashboard import charts, formatting
 from pipelines import metrics
 
 
@@ -40,7 +40,7 @@ def download(data: pd.DataFrame, name: str) -> None:
     """A CSV of the aggregated data behind a block (never person-level rows)."""
     st.download_button(
         f"Download CSV ({len(data):,} rows)",
-        data.to_csv(index=False).encode("utf-8"),
+        formatting.csv_bytes(data),
         file_name=f"{_slug(name)}.csv",
         mime="text/csv",
         key=f"download-{_slug(name)}",

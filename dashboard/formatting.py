@@ -6,7 +6,7 @@ import math
 
 import pycountry
 
-from pipelines import metrics
+from pipelines import exports, metrics
 
 
 def kpi_value(value: float | None, unit: str) -> str:
@@ -91,5 +91,6 @@ def benchmark_value(value: float | None, unit: str) -> str:
 
 
 def csv_bytes(frame) -> bytes:
-    """A table as UTF-8 CSV for a download button (what is on screen, aggregates only)."""
-    return frame.to_csv(index=False).encode("utf-8")
+    """A table as UTF-8 CSV for a download button (what is on screen, aggregates only), with
+    text that a spreadsheet would run as a formula neutralised (``pipelines.exports``)."""
+    return exports.csv_bytes(frame)

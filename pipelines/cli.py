@@ -24,7 +24,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from pipelines import access, config
+from pipelines import access, config, exports
 from pipelines.build import BuildFailed, build
 from pipelines.ingest import erasmus_ec
 from pipelines.ingest.context import ImportContext
@@ -415,7 +415,7 @@ def kpi(
     finally:
         con.close()
     if fmt is Format.csv:
-        sys.stdout.write(frame.to_csv(index=False))
+        sys.stdout.write(exports.csv_text(frame))
     elif fmt is Format.json:
         sys.stdout.write(json.dumps(frame.to_dict(orient="records"), indent=2, default=str) + "\n")
     else:

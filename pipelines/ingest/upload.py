@@ -13,6 +13,7 @@ from pathlib import Path, PurePath
 
 import pandas as pd
 
+from pipelines import exports
 from pipelines.ingest.columns import SIDE_LABELS
 from pipelines.ingest.context import ImportContext
 from pipelines.ingest.load import ImportFailed, Prepared, prepare
@@ -133,4 +134,4 @@ def rejections_csv(prepared: Prepared) -> bytes:
     """The rejected rows with reasons, as the CSV a person downloads to fix the file."""
     frame = prepared.validation.rejections.assign(file_name=prepared.path.name)
     columns = ["file_name", "row_number", "column_name", "value", "reason"]
-    return frame[columns].to_csv(index=False).encode("utf-8")
+    return exports.csv_bytes(frame[columns])

@@ -15,6 +15,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from pipelines.exports import safe_workbook
 from pipelines.report.model import CONFIDENTIAL, PRIMARY, TOTAL, Report, Table
 
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F2")
@@ -35,7 +36,7 @@ def render_xlsx(report: Report) -> bytes:
         _table(book.create_sheet(table.key), table, report)
     _definitions(book.create_sheet("Definitions"), report)
     buffer = io.BytesIO()
-    book.save(buffer)
+    safe_workbook(book).save(buffer)
     return buffer.getvalue()
 
 
