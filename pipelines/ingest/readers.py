@@ -19,6 +19,7 @@ import csv
 import datetime as dt
 import io
 import os
+import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -90,9 +91,15 @@ class ReadInfo:
     # header names written twice (the second is renamed name.1 so that both are kept)
     duplicate_headers: list[str] = field(default_factory=list)
 
+    # the decimal mark the file's own numbers show (see ``decimal_mark``); None: not shown
+    decimal_seen: str | None = None
+
     @property
     def decimal(self) -> str:
-        """Decimal separator to assume for ambiguous numbers (see ``rules.ParseContext``)."""
+        """Decimal separator to assume for ambiguous numbers (see ``rules.ParseContext``):
+        the one the file's unambiguous numbers use, else the semicolon file's comma."""
+        if self.decimal_seen:
+            return self.decimal_seen
         return "," if self.delimiter == ";" else "."
 
     def describe(self) -> str:
@@ -342,6 +349,11 @@ def read_csv(path: Path, score: HeaderScore | None = None, limits: Limits = LIMI
         raise ReadError(f"{path.name}: a header but no data rows below it (only empty ones)")
     info = ReadInfo(path.name, "csv", encoding, delimiter, None, header_row, len(frame))
     info.duplicate_headers = duplicate_names(header)
+    default = info.decimal
+    info.decimal_seen = decimal_mark(frame)
+    if info.decimal != default:
+        mark = "comma" if info.decimal == "," else "point"
+        info.notes.append(f"numbers are written with a decimal {mark}; read that way")
     info.notes.extend(notes)
     for record, fields in ragged:
         info.bad_rows[header_row + record] = f"{fields} fields but the header has {len(header)}"
@@ -355,6 +367,33 @@ def read_csv(path: Path, score: HeaderScore | None = None, limits: Limits = LIMI
     ):
         frame = _repair_mojibake(frame, info)
     return RawTable(frame, info)
+
+
+# Numbers that can only be read one way: a decimal mark followed by one or two digits, or
+# grouped thousands followed by the other mark ("1.500,5"). Three digits after one mark
+# ("1.500") is exactly what is ambiguous, so it is never evidence.
+_COMMA_DECIMAL = re.compile(r"^-?(\d+,\d{1,2}|\d{1,3}(\.\d{3})+,\d+)$")
+_POINT_DECIMAL = re.compile(r"^-?(\d+\.\d{1,2}|\d{1,3}(,\d{3})+\.\d+)$")
+DECIMAL_SAMPLE_ROWS = 2_000
+
+
+def decimal_mark(frame: pd.DataFrame) -> str | None:
+    """``,`` or ``.`` when the file's unambiguous numbers all use that decimal mark, else None.
+
+    A tab-separated German export writes ``27,5`` and ``1.500`` (fifteen hundred); a
+    semicolon file from an English system writes ``27.5``. The mark the file shows decides
+    how its ambiguous numbers are read, not the delimiter alone.
+    """
+    comma = point = 0
+    for column in frame.columns:
+        values = frame[column].head(DECIMAL_SAMPLE_ROWS).str.strip()
+        comma += int(values.str.match(_COMMA_DECIMAL).sum())
+        point += int(values.str.match(_POINT_DECIMAL).sum())
+    if comma and not point:
+        return ","
+    if point and not comma:
+        return "."
+    return None
 
 
 def _check_cells(frame: pd.DataFrame, name: str, limits: Limits) -> None:

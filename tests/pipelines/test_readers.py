@@ -277,3 +277,43 @@ def test_a_file_for_another_table_is_refused_naming_the_right_one(tmp_path):
     path = write_text(tmp_path / "m.csv", csv_text(","), "utf-8")
     with pytest.raises(ImportFailed, match=r"m\.csv: the header belongs to the mobilities table"):
         prepare(path, table="agreements")
+
+
+@pytest.mark.parametrize(
+    ("delimiter", "grant", "ects", "expected"),
+    [
+        # a tab-separated export from a German system: decimal comma, point for thousands
+        ("\t", "1.500", "27,5", (1500.0, 27.5)),
+        # a semicolon file from an English system: decimal point, comma for thousands
+        (";", "1,500", "27.5", (1500.0, 27.5)),
+        # a semicolon file whose numbers show nothing: the semicolon's decimal comma
+        (";", "1.500", "30", (1500.0, 30.0)),
+    ],
+)
+def test_ambiguous_numbers_follow_the_decimal_mark_the_file_shows(
+    tmp_path, delimiter, grant, ects, expected
+):
+    from pipelines.ingest.load import import_file
+    from pipelines.warehouse import connect
+    from tests.conftest import KEY
+
+    header = [
+        "mobility_id",
+        "person_id",
+        "person_role",
+        "direction",
+        "activity",
+        "partner_country",
+        "start_date",
+        "end_date",
+        "grant_amount",
+        "ects_planned",
+    ]
+    values = ["M1", "P1", "student", "outbound", "study", "DE", "2025-09-01", "2026-01-31"]
+    text = delimiter.join(header) + "\n" + delimiter.join([*values, grant, ects]) + "\n"
+    path = write_text(tmp_path / "numbers.csv", text, "utf-8")
+    con = connect(tmp_path / "w.duckdb")
+    import_file(con, path, KEY)
+    assert con.execute("select grant_amount, ects_planned from raw_mobilities").fetchone() == (
+        expected
+    )
