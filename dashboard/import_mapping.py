@@ -8,6 +8,7 @@ profile) is pressed. Kept out of the page so the page stays a sequence of steps.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -249,9 +250,27 @@ def value_editors(first: Prepared, draft: ImportProfile, file_id: str) -> None:
             draft.values.setdefault(column, {}).update(chosen)
 
 
-def current(draft: ImportProfile, file_id: str) -> ImportProfile:
-    """The draft as the widgets now make it (validated as a profile)."""
-    return ImportProfile.model_validate(draft.model_dump())
+def prepare_with(
+    first: Prepared,
+    upload,
+    sheet: str | None,
+    ctx: ImportContext,
+    base: ImportProfile | None,
+    draft: ImportProfile,
+) -> Prepared | str:
+    """The file read as the widgets now say; ``first`` itself when they changed nothing, so
+    an upload is validated once, not twice."""
+    unchanged = (
+        draft.columns == (base.columns if base else {})
+        and draft.constants == (base.constants if base else {})
+        and draft.values == (base.values if base else {})
+    )
+    if unchanged:
+        return first
+    # validated again as a profile: the widgets changed its dictionaries in place
+    return prepare(
+        upload, first.table, sheet, ctx, ImportProfile.model_validate(draft.model_dump())
+    )
 
 
 def profile_actions(prepared: Prepared, file_id: str) -> None:
@@ -285,13 +304,7 @@ def profile_actions(prepared: Prepared, file_id: str) -> None:
         )
         left, right = st.columns(2)
         if left.button("Save profile", key=f"save_profile_{file_id}", disabled=not name.strip()):
-            try:
-                manage.save_profile(queries.warehouse_path(), spec)
-            except (*admin.write_errors(), ProfileRefused) as exc:
-                st.error(f"Profile not saved: {exc}")
-            else:
-                admin.flash("success", f"Saved the import profile {spec.name!r}.")
-                st.rerun()
+            _store_profile(lambda: spec, "Saved the import profile {name!r}.", "Profile not saved")
         right.download_button(
             "Download profile (JSON)",
             spec.to_json(),
@@ -306,14 +319,23 @@ def profile_actions(prepared: Prepared, file_id: str) -> None:
             key=f"profile_upload_{file_id}",
         )
         if shared is not None and st.button("Add this profile", key=f"add_profile_{file_id}"):
-            try:
-                added = ImportProfile.from_json(shared.getvalue())
-                manage.save_profile(queries.warehouse_path(), added)
-            except (*admin.write_errors(), ProfileRefused) as exc:
-                st.error(f"Profile not added: {exc}")
-            else:
-                admin.flash("success", f"Added the import profile {added.name!r}: choose it above.")
-                st.rerun()
+            _store_profile(
+                lambda: ImportProfile.from_json(shared.getvalue()),
+                "Added the import profile {name!r}: choose it above.",
+                "Profile not added",
+            )
+
+
+def _store_profile(make: Callable[[], ImportProfile], done: str, failed: str) -> None:
+    """Store the profile ``make`` gives in the warehouse; say so, or say why not."""
+    try:
+        profile = make()
+        manage.save_profile(queries.warehouse_path(), profile)
+    except (*admin.write_errors(), ProfileRefused) as exc:
+        st.error(f"{failed}: {exc}")
+    else:
+        admin.flash("success", done.format(name=profile.name))
+        st.rerun()
 
 
 def problem_table(frame: pd.DataFrame, key: str) -> None:

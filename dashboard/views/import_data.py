@@ -82,9 +82,7 @@ if upload is not None:
         st.markdown(first.info.describe())
         draft = import_mapping.editors(first, base, upload.file_id)
         import_mapping.value_editors(first, draft, upload.file_id)
-        prepared = import_mapping.prepare(
-            upload, first.table, sheet, context, import_mapping.current(draft, upload.file_id)
-        )
+        prepared = import_mapping.prepare_with(first, upload, sheet, context, base, draft)
         if isinstance(prepared, str):
             st.error(f"This file cannot be imported: {prepared}")
             prepared = None

@@ -23,7 +23,7 @@ import ftfy
 LEGACY = ("cp1252", "cp1250")
 NAMES = {"cp1252": "Windows-1252", "cp1250": "Windows-1250", "latin-1": "Latin-1"}
 # sequences UTF-8 leaves behind when read as Windows-1252 or Latin-1 (Ã¤, Ã©, Å‚, â€™)
-_MOJIBAKE = re.compile(
+MOJIBAKE = re.compile(
     "[ÃÅÄâ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u017d\u017e\u0178"
     "\u2013-\u203a\u20ac\u2122\u02c6\u02dc\u0192]"
 )
@@ -41,7 +41,7 @@ def _symbols_in_words(text: str) -> int:
     return count
 
 
-def _looks_utf16(data: bytes) -> str | None:
+def looks_utf16(data: bytes) -> str | None:
     """``utf-16-le``/``-be`` for BOM-less UTF-16 of mostly ASCII text, else None."""
     head = data[:4096]
     if len(head) < 8:
@@ -88,7 +88,7 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
             return data.decode("utf-16"), "UTF-16", notes
         except UnicodeDecodeError as exc:
             raise UnicodeError(f"marked as UTF-16 but is not ({exc.reason})") from None
-    utf16 = _looks_utf16(data)
+    utf16 = looks_utf16(data)
     if utf16:
         try:
             return data.decode(utf16), "UTF-16 (no mark)", notes
@@ -102,14 +102,14 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
 
 
 def has_mojibake(text: str) -> bool:
-    return bool(_MOJIBAKE.search(text))
+    return bool(MOJIBAKE.search(text))
 
 
 def repair(values: list[str]) -> dict[str, str]:
     """Values that ftfy changes -> their repaired text (only those with mojibake in them)."""
     fixed = {}
     for value in values:
-        if value and _MOJIBAKE.search(value):
+        if value and MOJIBAKE.search(value):
             repaired = ftfy.fix_text(value)
             if repaired != value:
                 fixed[value] = repaired

@@ -272,7 +272,7 @@ def read_csv(path: Path, score: HeaderScore | None = None, limits: Limits = LIMI
     if (
         b"\x00" in data[:4096]
         and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
-        and not encodings._looks_utf16(data)
+        and not encodings.looks_utf16(data)
     ):
         raise ReadError(f"{path.name}: not a text file (binary content); expected CSV")
     try:
@@ -339,6 +339,7 @@ def read_csv(path: Path, score: HeaderScore | None = None, limits: Limits = LIMI
         body, ragged = _read_ragged(text, delimiter, lines_before)
     except pd.errors.EmptyDataError:
         body = pd.DataFrame()
+    garbled = encodings.has_mojibake(text)
     del text
     if body.empty or len(body) < 2:
         raise ReadError(f"{path.name}: a header but no data rows below it")
@@ -362,9 +363,7 @@ def read_csv(path: Path, score: HeaderScore | None = None, limits: Limits = LIMI
     if header_index:
         info.notes.append(f"skipped {header_index} title row(s) above the header")
     _check_cells(frame, path.name, limits)
-    if any(encodings.has_mojibake(h) for h in frame.columns) or any(
-        frame[c].str.contains(encodings._MOJIBAKE, regex=True).any() for c in frame.columns
-    ):
+    if garbled:
         frame = _repair_mojibake(frame, info)
     return RawTable(frame, info)
 

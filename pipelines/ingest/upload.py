@@ -75,11 +75,6 @@ def preview_rows(prepared: Prepared, rows: int = PREVIEW_ROWS) -> pd.DataFrame:
     return frame.dropna(axis="columns", how="all")
 
 
-def mapping_table(prepared: Prepared) -> pd.DataFrame:
-    """How each header was understood: contract column, alias, personal data dropped, unknown."""
-    return pd.DataFrame(prepared.mapping.rows(), columns=["header", "column", "how"])
-
-
 NOT_IMPORTED = ""
 
 

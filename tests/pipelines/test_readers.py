@@ -296,21 +296,10 @@ def test_ambiguous_numbers_follow_the_decimal_mark_the_file_shows(
     from pipelines.ingest.load import import_file
     from pipelines.warehouse import connect
     from tests.conftest import KEY
+    from tests.data_management import mobility
 
-    header = [
-        "mobility_id",
-        "person_id",
-        "person_role",
-        "direction",
-        "activity",
-        "partner_country",
-        "start_date",
-        "end_date",
-        "grant_amount",
-        "ects_planned",
-    ]
-    values = ["M1", "P1", "student", "outbound", "study", "DE", "2025-09-01", "2026-01-31"]
-    text = delimiter.join(header) + "\n" + delimiter.join([*values, grant, ects]) + "\n"
+    row = mobility("M1", grant_amount=grant, ects_planned=ects)
+    text = pd.DataFrame([row]).to_csv(sep=delimiter, index=False)
     path = write_text(tmp_path / "numbers.csv", text, "utf-8")
     con = connect(tmp_path / "w.duckdb")
     import_file(con, path, KEY)

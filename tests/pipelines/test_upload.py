@@ -8,7 +8,6 @@ from pipelines.ingest.load import ImportFailed
 from pipelines.ingest.readers import ReadError
 from pipelines.ingest.upload import (
     PSEUDONYMISED,
-    mapping_table,
     prepare_upload,
     preview_rows,
     rejections_csv,
@@ -28,7 +27,7 @@ def test_an_upload_is_read_under_the_users_file_name():
     assert prepared.path.name == "outgoing 2025.csv"
     assert prepared.table == "mobilities"
     assert (prepared.info.delimiter, prepared.info.header_row) == (";", 1)
-    how = dict(zip(mapping_table(prepared)["header"], mapping_table(prepared)["how"], strict=True))
+    how = {row["header"]: row["how"] for row in prepared.mapping.rows()}
     assert how["Student Number"] == "alias"
     assert how["First Name"] == "personal data: dropped"
 
