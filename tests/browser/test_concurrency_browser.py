@@ -4,7 +4,8 @@ or a lock error, and the sessions see the new imports once they are published.
 
 Every round reloads all sessions at once (so their script runs overlap on the server), then
 checks each page. Bounded in rounds and in the writers' own timeouts; only 127.0.0.1.
-No assertion depends on timing: the writers must have run during at least one full round.
+No assertion depends on timing: the writers keep rebuilding until the sessions have been read
+through at least one full round while a writer ran.
 """
 
 from __future__ import annotations
@@ -73,7 +74,11 @@ def test_sessions_show_no_error_while_an_import_and_a_build_run(busy, browser):
                     if writer is not None:
                         assert writer.returncode == 0, log.read_text()
                     if not commands:
-                        break
+                        if views_while_writing >= len(SESSIONS):
+                            break
+                        # a fast machine may finish the writes between two views: build again
+                        # until the sessions have been read through one full round of writing
+                        commands.append([*MOBILITY, "build"])
                     writer = subprocess.Popen(
                         commands.pop(0), env=busy.env, stdout=out, stderr=subprocess.STDOUT
                     )
@@ -89,7 +94,7 @@ def test_sessions_show_no_error_while_an_import_and_a_build_run(busy, browser):
                         problems.append(f"/{path}: exception: {text[:300]}")
                     problems += [f"/{path}: {t!r} shown" for t in LOCK_TEXTS if t in text]
             else:
-                pytest.fail(f"the writers did not finish within {MAX_ROUNDS} rounds")
+                pytest.fail(f"no full round of views while writing within {MAX_ROUNDS} rounds")
     finally:
         if writer is not None and writer.poll() is None:
             writer.kill()
