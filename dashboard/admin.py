@@ -13,10 +13,12 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from dashboard import filters, queries
+from dashboard import auth, filters, queries
 from pipelines import manage, partner_matching
 from pipelines.build import BuildFailed
 from pipelines.partner_mapping import MappingRefused, PartnerMapping
+from pipelines.roles import NotAllowed, Role
+from pipelines.warehouse import SETTING_KEYS
 
 _FLASH = "_flash_messages"
 NEW_PARTNER = "(new partner)"
@@ -59,9 +61,44 @@ def progress_bar(text: str) -> Callable[[int, int, str], None]:
     return update
 
 
+def settings_form(keys: tuple[str, ...], form_key: str, saved: str) -> None:
+    """The settings ``keys`` as a form an admin saves (then the marts are rebuilt); for
+    anyone else the same values as a read-only list. ``saved``: the message after saving."""
+    current = queries.settings()
+    actor = auth.actor()
+    if actor.role < Role.ADMIN:
+        for key in keys:
+            setting = SETTING_KEYS[key]
+            st.markdown(f"**{setting.label}:** {current.get(key) or '(not set)'}")
+        st.caption("An admin changes these on the Settings page.")
+        return
+    with st.form(form_key):
+        values = {
+            key: st.text_input(
+                SETTING_KEYS[key].label,
+                value=current.get(key, ""),
+                help=SETTING_KEYS[key].description,
+                key=f"{form_key}_{key}",
+            )
+            for key in keys
+        }
+        if st.form_submit_button("Save"):
+            progress = progress_bar("Saving and rebuilding")
+            try:
+                changed = manage.save_settings(queries.warehouse_path(), values, actor, progress)
+            except (*write_errors(), KeyError, ValueError) as exc:
+                message = str(exc).strip("'\"")
+                for key in keys:  # the setting's name as the form shows it
+                    message = message.replace(key, SETTING_KEYS[key].label)
+                st.error(f"Not saved: {message}")
+            else:
+                flash("success", saved if changed else "Nothing changed.")
+                after_write()
+
+
 def write_errors() -> tuple[type[Exception], ...]:
     """Exceptions of a write action that are a message for the person, not a traceback."""
-    return (manage.WarehouseBusy, BuildFailed, MappingRefused)
+    return (manage.WarehouseBusy, BuildFailed, MappingRefused, NotAllowed)
 
 
 SOURCE_LABELS = {
@@ -75,7 +112,7 @@ def _save_mappings(chosen: list[PartnerMapping], what: str) -> None:
     """Store ``chosen`` and rebuild (one transaction), then tell the person and rerun."""
     try:
         with st.spinner("Saving mappings and updating the dashboards …"):
-            saved = manage.map_partners(queries.warehouse_path(), chosen)
+            saved = manage.map_partners(queries.warehouse_path(), chosen, auth.actor())
     except write_errors() as exc:
         st.error(f"Mappings not saved: {exc}")
         return
@@ -240,7 +277,7 @@ def stored_mappings(mappings: pd.DataFrame, key: str) -> None:
     if st.button("Forget", key=f"{key}_forget_button", disabled=not forget):
         try:
             with st.spinner("Forgetting mappings and rebuilding the marts …"):
-                manage.map_partners(queries.warehouse_path(), [], remove=list(forget))
+                manage.map_partners(queries.warehouse_path(), [], auth.actor(), remove=list(forget))
         except write_errors() as exc:
             st.error(f"Mappings not changed: {exc}")
             return

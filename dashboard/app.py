@@ -13,10 +13,16 @@ page file, without this router or the filters, and AppTest does so on every page
 
 import streamlit as st
 
-from dashboard import filters, queries
+from dashboard import auth, filters, queries
 from pipelines.access import UPDATING, WarehouseUpdating
+from pipelines.roles import Role
 
 st.set_page_config(page_title="Mobility Atlas", page_icon="🌍", layout="wide")
+
+actor = auth.session_actor()
+if actor is None:  # not signed in, or no role: one page, whatever the URL asked for
+    st.navigation([st.Page(auth.gate_page, title="Sign in", default=True)], position="hidden").run()
+    st.stop()
 
 # The pages the sidebar filters apply to: the university's own mobility.
 mobility = [
@@ -29,25 +35,46 @@ mobility = [
     st.Page("views/programmes.py", title="Programmes", icon=":material/category:"),
     st.Page("views/country.py", title="Country explorer", icon=":material/travel_explore:"),
 ]
-pages = {
-    "Mobility": mobility,
+# Each page with the least role that may open it; pages above the person's role are not
+# registered at all, so their URLs lead to the default page (docs/deploy.md lists the roles).
+sections = {
+    "Mobility": [(page, Role.VIEWER) for page in mobility],
     "Benchmark": [
-        st.Page("views/benchmark.py", title="Erasmus benchmark", icon=":material/leaderboard:"),
+        (
+            st.Page("views/benchmark.py", title="Erasmus benchmark", icon=":material/leaderboard:"),
+            Role.VIEWER,
+        ),
     ],
     "Data management": [
-        st.Page("views/import_data.py", title="Import data", icon=":material/upload_file:"),
-        st.Page("views/data_quality.py", title="Data quality", icon=":material/rule:"),
-        st.Page("views/targets.py", title="Targets", icon=":material/flag:"),
+        (
+            st.Page("views/import_data.py", title="Import data", icon=":material/upload_file:"),
+            Role.DATA_MANAGER,
+        ),
+        (
+            st.Page("views/data_quality.py", title="Data quality", icon=":material/rule:"),
+            Role.DATA_MANAGER,
+        ),
+        (st.Page("views/targets.py", title="Targets", icon=":material/flag:"), Role.DATA_MANAGER),
+        (st.Page("views/settings.py", title="Settings", icon=":material/settings:"), Role.ADMIN),
     ],
     "Reports": [
-        st.Page("views/reports.py", title="Reports", icon=":material/summarize:"),
+        (st.Page("views/reports.py", title="Reports", icon=":material/summarize:"), Role.VIEWER),
     ],
     "Help": [
-        st.Page("views/data_contract.py", title="Data contract", icon=":material/description:"),
+        (
+            st.Page("views/data_contract.py", title="Data contract", icon=":material/description:"),
+            Role.VIEWER,
+        ),
     ],
+}
+pages = {
+    name: allowed
+    for name, entries in sections.items()
+    if (allowed := [page for page, least in entries if actor.role >= least])
 }
 # expanded: all pages listed, none hidden behind "View more"
 page = st.navigation(pages, expanded=True)
+auth.sidebar_identity(actor)
 try:
     if note := queries.stale_build_note():
         st.warning(note, icon=":material/update:")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import admin, queries
+from dashboard import admin, auth, queries
 from pipelines import manage
 from pipelines.ingest.columns import map_headers
 from pipelines.ingest.context import ImportContext
@@ -38,13 +38,13 @@ ALWAYS_OFFERED = ("person_role", "direction", "activity", "programme", "status")
 _CACHE = "_prepared_uploads"
 
 
-OWN_SETTINGS = {
-    "institution_name": "Name",
-    "own_name_variants": "Other names in exports (separated by ;)",
-    "own_country": "Country (e.g. PL or Poland)",
-    "own_erasmus_code": "Erasmus code (e.g. PL WARSZAW01)",
-    "own_schac_code": "SCHAC code (e.g. uw.edu.pl)",
-}
+OWN_SETTINGS = (
+    "institution_name",
+    "own_name_variants",
+    "own_country",
+    "own_erasmus_code",
+    "own_schac_code",
+)
 
 
 def context(path: Path) -> ImportContext:
@@ -61,20 +61,9 @@ def own_institution_form(ctx: ImportContext) -> None:
             "partner: a row whose partner side names it takes the other side, or is refused. "
             "Files without a direction column take it from which side is the university."
         )
-        current = queries.own_institution_settings()
-        with st.form("own_institution"):
-            values = {
-                key: st.text_input(label, value=current.get(key, ""), key=f"own_{key}")
-                for key, label in OWN_SETTINGS.items()
-            }
-            if st.form_submit_button("Save"):
-                try:
-                    manage.save_settings(queries.warehouse_path(), values)
-                except (*admin.write_errors(), ValueError) as exc:
-                    st.error(f"Not saved: {exc}")
-                else:
-                    admin.flash("success", "Saved the university's own names, codes and country.")
-                    admin.after_write()
+        admin.settings_form(
+            OWN_SETTINGS, "own_institution", "Saved the university's own names, codes and country."
+        )
 
 
 def prepare(
@@ -330,7 +319,7 @@ def _store_profile(make: Callable[[], ImportProfile], done: str, failed: str) ->
     """Store the profile ``make`` gives in the warehouse; say so, or say why not."""
     try:
         profile = make()
-        manage.save_profile(queries.warehouse_path(), profile)
+        manage.save_profile(queries.warehouse_path(), profile, auth.actor())
     except (*admin.write_errors(), ProfileRefused) as exc:
         st.error(f"{failed}: {exc}")
     else:

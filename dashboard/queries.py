@@ -1691,12 +1691,9 @@ def benchmark_has_institution_list() -> bool:
 # --- Import page ---
 
 
-def own_institution_settings() -> dict[str, str]:
-    """The university's own name, name variants, country and codes (settings)."""
-    frame = query(
-        "select key, value from settings where key in ('institution_name', 'own_name_variants', "
-        "'own_country', 'own_erasmus_code', 'own_schac_code')"
-    )
+def settings() -> dict[str, str]:
+    """Every setting's current value (``pipelines/warehouse.py`` SETTINGS)."""
+    frame = query("select key, value from settings")
     return dict(zip(frame["key"], frame["value"], strict=True))
 
 
@@ -1716,10 +1713,37 @@ def import_history() -> pd.DataFrame:
                    case when rows_rejected > 0 then format('{:,} rejected', rows_rejected) end,
                    case when rows_warned > 0 then format('{:,} emptied', rows_warned) end
                ), ''), 'no change')
-               || case when status = 'undone' then ' (undone)' else '' end as summary
-        from imports
-        order by import_id desc
+               || case when status = 'undone' then ' (undone)' else '' end as summary,
         """
+        + (_IMPORTED_BY if has_audit_trail() else "null::varchar as imported_by")
+        + " from imports order by import_id desc"
+    )
+
+
+# who made an import (or a targets save) and who undid it, from the audit trail
+_IMPORTED_BY = """
+    (select first(who order by logged_at) from audit_log a
+     where a.import_id = imports.import_id and a.action in ('import', 'targets'))
+    || coalesce(' (undone by ' || (select first(who order by logged_at) from audit_log a
+     where a.import_id = imports.import_id and a.action = 'undo') || ')', '') as imported_by
+"""
+
+
+def has_audit_trail() -> bool:
+    """False for a warehouse published before the audit trail existed (until its next write)."""
+    return bool(
+        len(query("select 1 from information_schema.tables where table_name = 'audit_log'"))
+    )
+
+
+def activity(limit: int = 30) -> pd.DataFrame:
+    """The latest changes to the warehouse: who did what, when (``pipelines/audit.py``)."""
+    if not has_audit_trail():
+        return pd.DataFrame(columns=["logged_at", "who", "role", "action", "detail"])
+    return query(
+        "select logged_at, who, role, action, detail from audit_log "
+        "order by logged_at desc, rowid desc limit ?",
+        limit,
     )
 
 

@@ -24,7 +24,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from pipelines import access, config, exports
+from pipelines import access, config, exports, roles
 from pipelines.build import BuildFailed, build
 from pipelines.ingest import erasmus_ec
 from pipelines.ingest.context import ImportContext
@@ -595,7 +595,7 @@ def undo_command(
     if not path.exists():
         raise fail(f"{path}: no warehouse here")
     try:
-        result = manage.undo(path, import_id)
+        result = manage.undo(path, import_id, roles.command_line_actor())
     except (UndoRefused, manage.WarehouseBusy) as exc:
         raise fail(str(exc)) from None
     except BuildFailed as exc:

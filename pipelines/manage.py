@@ -12,6 +12,11 @@ A warehouse whose marts are stale (a rebuild killed or skipped) is rebuilt by an
 * ``undo``, ``map_partners``: change the sources and rebuild in one transaction, so a
   failed check leaves everything as it was.
 * ``save_targets``: the targets editor's table as one replacing import, then rebuild.
+
+Every write takes the ``Actor`` who asked and checks its role first (``roles.require``), before
+the warehouse is even opened: the pages a role cannot use are hidden in the dashboard, and
+this is the second lock behind that door. Each change is recorded in the audit trail in its own
+transaction (``pipelines/audit.py``).
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines import access, config, partner_mapping, targets
+from pipelines import access, config, partner_mapping, roles, targets
 from pipelines.build import build
 from pipelines.ingest import profiles
 from pipelines.ingest.context import ImportContext
@@ -31,6 +36,7 @@ from pipelines.ingest.load import ImportResult, Prepared, commit
 from pipelines.ingest.profiles import ImportProfile
 from pipelines.ingest.pseudonymise import load_or_create_key
 from pipelines.ingest.undo import UndoResult, undo_import
+from pipelines.roles import Actor
 from pipelines.schemas import Target
 from pipelines.warehouse import build_status, set_setting
 
@@ -72,20 +78,22 @@ def _key(path: Path) -> bytes:
 
 
 def import_prepared(
-    path: Path, prepared: Prepared, progress: Progress | None = None
+    path: Path, prepared: Prepared, actor: Actor, progress: Progress | None = None
 ) -> ImportResult:
     """Commit a prepared (previewed) file and rebuild the marts if anything changed."""
+    roles.require(actor, "import")
     with open_for_writing(path, progress) as con:
-        result = commit(con, prepared, _key(path), progress)
+        result = commit(con, prepared, _key(path), progress, actor=actor)
         if result.loaded or result.updated or build_status(con).stale:
             build(con, progress)
     return result
 
 
-def undo(path: Path, import_id: int, progress: Progress | None = None) -> UndoResult:
+def undo(path: Path, import_id: int, actor: Actor, progress: Progress | None = None) -> UndoResult:
     """Undo one import and rebuild, in one transaction (raises ``UndoRefused``)."""
+    roles.require(actor, "undo")
     with open_for_writing(path, progress) as con, _transaction(con):
-        result = undo_import(con, import_id)
+        result = undo_import(con, import_id, actor)
         build(con, progress, transaction=False)
     return result
 
@@ -93,13 +101,15 @@ def undo(path: Path, import_id: int, progress: Progress | None = None) -> UndoRe
 def map_partners(
     path: Path,
     mappings: list[partner_mapping.PartnerMapping],
+    actor: Actor,
     remove: list[str] | None = None,
     progress: Progress | None = None,
 ) -> int:
     """Store partner mappings (and forget ``remove``), then rebuild, in one transaction."""
+    roles.require(actor, "partner mapping")
     with open_for_writing(path, progress) as con, _transaction(con):
-        changed = partner_mapping.remove_mappings(con, remove or [])
-        changed += partner_mapping.save_mappings(con, mappings)
+        changed = partner_mapping.remove_mappings(con, remove or [], actor)
+        changed += partner_mapping.save_mappings(con, mappings, actor)
         build(con, progress, transaction=False)
     return changed
 
@@ -109,24 +119,33 @@ def import_context(path: Path) -> ImportContext:
     return ImportContext.for_warehouse(path, wait=access.READ_WAIT)
 
 
-def save_profile(path: Path, profile: ImportProfile) -> None:
+def save_profile(path: Path, profile: ImportProfile, actor: Actor) -> None:
     """Store an import profile under its name (replacing one of the same name)."""
+    roles.require(actor, "profile")
     with open_for_writing(path) as con, _transaction(con):
-        profiles.save_profile(con, profile)
+        profiles.save_profile(con, profile, actor)
 
 
-def save_settings(path: Path, values: dict[str, str], progress: Progress | None = None) -> None:
-    """Change settings (each checked by ``set_setting``) and rebuild, in one transaction."""
+def save_settings(
+    path: Path, values: dict[str, str], actor: Actor, progress: Progress | None = None
+) -> int:
+    """Change settings (each checked by ``set_setting``) and rebuild, in one transaction;
+    returns how many changed (none changed: nothing is written or rebuilt)."""
+    roles.require(actor, "settings")
     with open_for_writing(path, progress) as con, _transaction(con):
-        for key, value in values.items():
-            set_setting(con, key, value)
-        build(con, progress, transaction=False)
+        changed = sum(set_setting(con, key, value, actor) for key, value in values.items())
+        if changed or build_status(con).stale:
+            build(con, progress, transaction=False)
+    return changed
 
 
-def save_targets(path: Path, rows: list[Target], progress: Progress | None = None) -> ImportResult:
+def save_targets(
+    path: Path, rows: list[Target], actor: Actor, progress: Progress | None = None
+) -> ImportResult:
     """Replace the stored targets by ``rows`` (already validated) and rebuild."""
+    roles.require(actor, "targets")
     with open_for_writing(path, progress) as con, tempfile.TemporaryDirectory() as folder:
-        result = targets.save_targets(con, rows, _key(path), Path(folder))
+        result = targets.save_targets(con, rows, _key(path), Path(folder), actor)
         if result.loaded or result.updated or result.deleted or build_status(con).stale:
             build(con, progress)
     return result

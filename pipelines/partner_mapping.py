@@ -27,6 +27,9 @@ from dataclasses import dataclass
 
 import duckdb
 
+from pipelines import audit
+from pipelines.roles import Actor
+
 
 class MappingRefused(Exception):
     """A mapping that cannot be stored; the message names the key and the reason."""
@@ -56,7 +59,9 @@ def listed_keys(con: duckdb.DuckDBPyConnection) -> set[str]:
     return {k for (k,) in rows}
 
 
-def save_mappings(con: duckdb.DuckDBPyConnection, mappings: list[PartnerMapping]) -> int:
+def save_mappings(
+    con: duckdb.DuckDBPyConnection, mappings: list[PartnerMapping], actor: Actor | None = None
+) -> int:
     """Store (or replace) mappings inside the caller's transaction; returns how many.
 
     Checked against the mappings as they will be once these are stored: a target must be a
@@ -95,10 +100,14 @@ def save_mappings(con: duckdb.DuckDBPyConnection, mappings: list[PartnerMapping]
             "values (?, ?, ?)",
             [m.source_key, m.partner_key, now],
         )
+        detail = "confirmed as a new partner" if m.is_new_partner else f"→ {m.partner_key}"
+        audit.record(con, actor, "partner mapping", f"{m.source_key} {detail}")
     return len(mappings)
 
 
-def remove_mappings(con: duckdb.DuckDBPyConnection, source_keys: list[str]) -> int:
+def remove_mappings(
+    con: duckdb.DuckDBPyConnection, source_keys: list[str], actor: Actor | None = None
+) -> int:
     """Forget mappings inside the caller's transaction; the data keeps its own keys again."""
     removed = 0
     for key in source_keys:
@@ -106,4 +115,6 @@ def remove_mappings(con: duckdb.DuckDBPyConnection, source_keys: list[str]) -> i
             "delete from partner_mappings where source_key = ? returning source_key", [key]
         ).fetchall()
         removed += len(deleted)
+        if deleted:
+            audit.record(con, actor, "partner mapping", f"{key}: mapping forgotten")
     return removed

@@ -21,6 +21,7 @@ from pydantic import ValidationError
 
 from pipelines import metrics
 from pipelines.ingest.load import ImportResult, commit, prepare
+from pipelines.roles import Actor
 from pipelines.schemas import Target
 
 COLUMNS = tuple(Target.model_fields)
@@ -119,9 +120,14 @@ def write_csv(targets: list[Target], folder: Path) -> Path:
 
 
 def save_targets(
-    con: duckdb.DuckDBPyConnection, targets: list[Target], key: bytes, folder: Path
+    con: duckdb.DuckDBPyConnection,
+    targets: list[Target],
+    key: bytes,
+    folder: Path,
+    actor: Actor | None = None,
 ) -> ImportResult:
-    """Replace the stored targets by ``targets`` as one import (undoable)."""
+    """Replace the stored targets by ``targets`` as one import (undoable), recorded as
+    ``actor``'s targets change in the audit trail."""
     prepared = prepare(write_csv(targets, folder), table="targets")
     prepared.source = SOURCE
-    return commit(con, prepared, key, replace=True)
+    return commit(con, prepared, key, replace=True, actor=actor, action="targets")

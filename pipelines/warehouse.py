@@ -10,8 +10,10 @@ from pathlib import Path
 
 import duckdb
 
+from pipelines import audit
 from pipelines.config import SQL_DIR
 from pipelines.ingest.ec_schemas import EC_MODELS
+from pipelines.roles import Actor
 from pipelines.schemas import MODELS, ContractModel
 
 BOOKKEEPING = ("imports", "rejected_rows", "settings", "builds")
@@ -23,38 +25,76 @@ class Setting:
     key: str
     default: str
     description: str
+    label: str = ""  # what a person calls it (Settings page, audit trail); default: the key
 
 
 SETTINGS = (
-    Setting("institution_name", "Our University", "Name shown on pages and reports."),
-    Setting("own_erasmus_code", "", "The university's own Erasmus code (e.g. D  KONSTAN01)."),
-    Setting("own_schac_code", "", "The university's own SCHAC code (e.g. uni-konstanz.de)."),
+    Setting(
+        "institution_name",
+        "Our University",
+        "Name shown on pages and reports.",
+        label="University name",
+    ),
+    Setting(
+        "own_erasmus_code",
+        "",
+        "The university's own Erasmus code (e.g. D  KONSTAN01).",
+        label="Erasmus code",
+    ),
+    Setting(
+        "own_schac_code",
+        "",
+        "The university's own SCHAC code (e.g. uni-konstanz.de).",
+        label="SCHAC code",
+    ),
     Setting(
         "own_country",
         "",
-        "The university's own country (ISO 3166-1 alpha-2, e.g. DE); never stored as a partner's.",
+        "The university's own country (e.g. DE or Germany); never stored as a partner's.",
+        label="Country",
     ),
     Setting(
         "own_name_variants",
         "",
         "Other names the university appears under in exports, separated by ';' (never a partner).",
+        label="Other names in exports",
     ),
-    Setting("year_start_month", "9", "First month of the academic year (1-12)."),
     Setting(
-        "dormant_years", "2", "Academic years without mobility before an agreement is dormant."
+        "year_start_month",
+        "9",
+        "First month of the academic year (1-12).",
+        label="First month of the academic year",
     ),
-    Setting("expiring_months", "12", "Agreements ending within this many months are 'expiring'."),
-    Setting("small_cell_threshold", "5", "Counts below this are suppressed in exports."),
+    Setting(
+        "dormant_years",
+        "2",
+        "Academic years without mobility before an agreement is dormant.",
+        label="Years without mobility before an agreement is dormant",
+    ),
+    Setting(
+        "expiring_months",
+        "12",
+        "Agreements ending within this many months are 'expiring'.",
+        label="Months before an agreement's end it counts as expiring",
+    ),
+    Setting(
+        "small_cell_threshold",
+        "5",
+        "Counts below this are suppressed in exports.",
+        label="Smallest count shown in exports",
+    ),
     Setting(
         "earliest_date_year",
         "1990",
         "Dates before 1 January of this year are refused on import as implausible.",
+        label="Earliest plausible year of a date",
     ),
     Setting(
         "latest_date_years_ahead",
         "5",
         "Dates after the end of the year this many years from now are refused on import "
         "(mobility end dates: 5 more years; agreement and project end dates: 10 more).",
+        label="Years ahead a date may lie",
     ),
 )
 SETTING_KEYS = {s.key: s for s in SETTINGS}
@@ -117,7 +157,11 @@ def get_settings(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     return dict(con.execute("select key, value from settings order by key").fetchall())
 
 
-def set_setting(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
+def set_setting(
+    con: duckdb.DuckDBPyConnection, key: str, value: str, actor: Actor | None = None
+) -> bool:
+    """Check and store one setting; a changed value is recorded as ``actor``'s in the audit
+    trail. Returns whether the value changed."""
     if key not in SETTING_KEYS:
         raise KeyError(f"unknown setting {key!r}; known: {', '.join(SETTING_KEYS)}")
     if key in ("year_start_month",) and not (value.isdigit() and 1 <= int(value) <= 12):
@@ -141,7 +185,14 @@ def set_setting(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
         if iso2 is None:
             raise ValueError(f"own_country: {value!r} is not a country (use e.g. DE or Germany)")
         value = iso2
+    stored = con.execute("select value from settings where key = ?", [key]).fetchall()
+    old = stored[0][0] if stored else SETTING_KEYS[key].default
+    if old == value:
+        return False
     con.execute("update settings set value = ? where key = ?", [value, key])
+    label = SETTING_KEYS[key].label or key
+    audit.record(con, actor, "settings", f"{label}: {old!r} → {value!r}")
+    return True
 
 
 # What the marts are built from, besides the records themselves: which imports are active,

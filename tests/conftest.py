@@ -12,10 +12,13 @@ from hypothesis import settings
 
 from pipelines.build import build
 from pipelines.ingest.load import import_file
+from pipelines.roles import Actor, Role
 from pipelines.warehouse import connect
 from tests import fixture_data
 
 REPO = Path(__file__).resolve().parents[1]
+# who the tests' writes through pipelines/manage.py are made by (recorded in the audit trail)
+MANAGER = Actor("io-team@uni.example", Role.DATA_MANAGER)
 
 
 def _real_data() -> Path:

@@ -7,7 +7,7 @@ same functions as ``mobility ingest`` (``pipelines.ingest.upload``), written by
 
 import streamlit as st
 
-from dashboard import admin, import_mapping, queries
+from dashboard import admin, auth, import_mapping, queries
 from pipelines import manage
 from pipelines.ingest.columns import guess_table
 from pipelines.ingest.load import ImportFailed
@@ -154,7 +154,9 @@ elif prepared is not None:
     ):
         progress = admin.progress_bar(f"Importing {prepared.path.name}")
         try:
-            result = manage.import_prepared(queries.warehouse_path(), prepared, progress)
+            result = manage.import_prepared(
+                queries.warehouse_path(), prepared, auth.actor(), progress
+            )
         except (*admin.write_errors(), ImportFailed) as exc:
             st.error(f"Not imported: {exc}")
         else:
@@ -206,7 +208,7 @@ st.dataframe(
     hide_index=True,
     # the counts in one column (queries.import_history), so the table fits a laptop's page;
     # each count on its own: `mobility imports`
-    column_order=["import_id", "imported_at", "table_name", "file_name", "summary"],
+    column_order=["import_id", "imported_at", "table_name", "file_name", "summary", "imported_by"],
     column_config={
         "import_id": st.column_config.NumberColumn("#", format="%d"),
         "imported_at": st.column_config.DatetimeColumn(
@@ -215,6 +217,9 @@ st.dataframe(
         "table_name": "Table",
         "file_name": "File",
         "summary": st.column_config.TextColumn("Records"),
+        "imported_by": st.column_config.TextColumn(
+            "By", help="Who imported it (and who undid it), from the activity record"
+        ),
         "status": "Status",
     },
 )
@@ -236,7 +241,7 @@ with st.expander("Undo an import"):
     if st.button("Undo import", key="undo", disabled=choice is None or not sure):
         progress = admin.progress_bar(f"Undoing import #{choice}")
         try:
-            undone = manage.undo(queries.warehouse_path(), int(choice), progress)
+            undone = manage.undo(queries.warehouse_path(), int(choice), auth.actor(), progress)
         except (*admin.write_errors(), UndoRefused) as exc:
             st.error(f"Not undone: {exc}")
         else:
@@ -247,3 +252,25 @@ with st.expander("Undo an import"):
             )
             st.session_state.pop("last_import", None)
             admin.after_write()
+
+st.subheader("Activity")
+st.caption(
+    "Every change to the data, newest first: imports, undos, targets, partner mappings, "
+    "import profiles and settings, with who made it (the signed-in account, or the computer's "
+    "user for local mode and the `mobility` command). Times in UTC."
+)
+changes = queries.activity()
+if changes.empty:
+    st.info("No changes recorded yet.")
+else:
+    st.dataframe(
+        changes,
+        hide_index=True,
+        column_config={
+            "logged_at": st.column_config.DatetimeColumn("When (UTC)", format="YYYY-MM-DD HH:mm"),
+            "who": "Who",
+            "role": "Role",
+            "action": "What",
+            "detail": st.column_config.TextColumn("Details", width="large"),
+        },
+    )

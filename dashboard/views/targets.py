@@ -3,7 +3,7 @@ the recent trend (pipelines/projection.py), and the table to set them."""
 
 import streamlit as st
 
-from dashboard import admin, charts, formatting, queries
+from dashboard import admin, auth, charts, formatting, queries
 from pipelines import manage, projection
 from pipelines.targets import validate_rows
 
@@ -126,7 +126,9 @@ if st.button("Save targets", type="primary", key="save_targets", disabled=not ed
     else:
         progress_update = admin.progress_bar("Saving targets")
         try:
-            result = manage.save_targets(queries.warehouse_path(), valid, progress_update)
+            result = manage.save_targets(
+                queries.warehouse_path(), valid, auth.actor(), progress_update
+            )
         except admin.write_errors() as exc:
             st.error(f"Not saved: {exc}")
         else:

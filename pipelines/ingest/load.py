@@ -28,6 +28,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from pipelines import audit
 from pipelines.ingest.columns import (
     ColumnMapping,
     any_table_score,
@@ -45,6 +46,7 @@ from pipelines.ingest.pseudonymise import Pseudonymiser
 from pipelines.ingest.readers import RawTable, ReadError, ReadInfo, read_file
 from pipelines.ingest.shape import shape
 from pipelines.ingest.validate import Validation, validate_frame
+from pipelines.roles import Actor
 from pipelines.rules import ParseContext
 from pipelines.schemas import MODELS, ContractModel, model_for
 from pipelines.warehouse import contract_columns
@@ -359,8 +361,14 @@ def commit(
     key: bytes,
     progress: Progress | None = None,
     replace: bool = False,
+    actor: Actor | None = None,
+    action: str = "import",
 ) -> ImportResult:
-    """Write a prepared import in one transaction; see the module docstring for guarantees."""
+    """Write a prepared import in one transaction; see the module docstring for guarantees.
+
+    ``actor`` (default: the command line's user) and ``action`` go to the audit trail, in the
+    same transaction; a file already imported writes nothing, so it records nothing either.
+    """
     if prepared.validation is None:
         raise ImportFailed(
             _missing_message(prepared.path, prepared.table, prepared.mapping.missing_required)
@@ -504,6 +512,7 @@ def commit(
                 con.unregister(view)
         con.execute("drop table if exists incoming")
         con.execute("drop table if exists changed")
+        audit.record(con, actor, action, _audit_detail(result), import_id)
         con.commit()
     except BaseException:
         con.rollback()
@@ -512,6 +521,15 @@ def commit(
     if progress:
         progress(total, total, "done")
     return result
+
+
+def _audit_detail(result: ImportResult) -> str:
+    counts = f"{result.loaded:,} new, {result.updated:,} changed"
+    if result.deleted:
+        counts += f", {result.deleted:,} removed"
+    if result.rejected:
+        counts += f", {result.rejected:,} rows rejected"
+    return f"{result.file_name} → {result.table}: {counts}"
 
 
 def import_file(

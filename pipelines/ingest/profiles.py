@@ -27,7 +27,9 @@ from importlib import resources
 import duckdb
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from pipelines import audit
 from pipelines.ingest.columns import SIDES, fold
+from pipelines.roles import Actor
 from pipelines.schemas import MODELS, model_for
 
 
@@ -151,7 +153,9 @@ def suggested_profiles(profiles: list[ImportProfile], headers: list[str]) -> lis
     return [p for p in profiles if p.builtin and p.fits(headers)]
 
 
-def save_profile(con: duckdb.DuckDBPyConnection, profile: ImportProfile) -> None:
+def save_profile(
+    con: duckdb.DuckDBPyConnection, profile: ImportProfile, actor: Actor | None = None
+) -> None:
     """Store (or replace) a profile by name, inside the caller's transaction."""
     con.execute(
         "insert or replace into import_profiles (name, table_name, spec, saved_at) "
@@ -163,10 +167,13 @@ def save_profile(con: duckdb.DuckDBPyConnection, profile: ImportProfile) -> None
             dt.datetime.now(dt.UTC).replace(tzinfo=None),
         ],
     )
+    audit.record(con, actor, "profile", f"saved {profile.name!r} ({profile.table})")
 
 
-def delete_profile(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+def delete_profile(con: duckdb.DuckDBPyConnection, name: str, actor: Actor | None = None) -> bool:
     deleted = con.execute(
         "delete from import_profiles where name = ? returning name", [name]
     ).fetchall()
+    if deleted:
+        audit.record(con, actor, "profile", f"deleted {name!r}")
     return bool(deleted)

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 
 import duckdb
 
+from pipelines import audit
+from pipelines.roles import Actor
 from pipelines.schemas import model_for
 from pipelines.warehouse import contract_columns
 
@@ -69,7 +71,9 @@ def blocking_imports(con: duckdb.DuckDBPyConnection, import_id: int, table: str)
     return [later for (later,) in rows]
 
 
-def undo_import(con: duckdb.DuckDBPyConnection, import_id: int) -> UndoResult:
+def undo_import(
+    con: duckdb.DuckDBPyConnection, import_id: int, actor: Actor | None = None
+) -> UndoResult:
     """Undo one import inside the caller's transaction (``pipelines.manage.undo`` wraps it).
 
     Raises :class:`UndoRefused` if the import does not exist, is already undone, or a later
@@ -109,5 +113,12 @@ def undo_import(con: duckdb.DuckDBPyConnection, import_id: int) -> UndoResult:
     con.execute(
         "update imports set status = 'undone', undone_at = ? where import_id = ?",
         [dt.datetime.now(dt.UTC).replace(tzinfo=None), import_id],
+    )
+    audit.record(
+        con,
+        actor,
+        "undo",
+        f"{file_name} → {table}: {removed:,} removed, {restored:,} restored",
+        import_id,
     )
     return UndoResult(import_id, table, file_name, removed, restored)

@@ -84,3 +84,16 @@ create table if not exists import_profiles (
     spec varchar not null,
     saved_at timestamp not null
 );
+
+-- Audit trail (issue 11): who changed the warehouse and when, written in the same transaction
+-- as the change itself. who: the signed-in e-mail, or "<user> (local mode)" / "<user> (command
+-- line)". import_id: the import an import, undo or targets save made or undid. Never deleted.
+-- See pipelines/audit.py.
+create table if not exists audit_log (
+    logged_at timestamp not null,     -- UTC
+    who varchar not null,
+    role varchar not null,            -- Viewer, Data manager or Admin at the time
+    action varchar not null,          -- import, undo, targets, partner mapping, settings, profile
+    import_id integer,
+    detail varchar not null
+);

@@ -3,6 +3,7 @@ upload (valid, bad rows, unreadable, wrong table), import, undo, partner mapping
 
 from __future__ import annotations
 
+import getpass
 import json
 from pathlib import Path
 
@@ -76,11 +77,19 @@ def test_a_valid_file_is_previewed_then_imported_and_listed(app, writable_wareho
         count(writable_warehouse, "select count(*) from mobilities where mobility_id like 'N%'")
         == 4
     )
-    history = app.dataframe[-1].value
-    assert history.iloc[0][["file_name", "rows_loaded", "status"]].tolist() == [
+    history, activity = (frame.value for frame in app.dataframe[-2:])
+    local_user = f"{getpass.getuser()} (local mode)"
+    assert history.iloc[0][["file_name", "rows_loaded", "status", "imported_by"]].tolist() == [
         "outgoing.csv",
         4,
         "active",
+        local_user,
+    ]
+    assert activity.iloc[0][["who", "role", "action", "detail"]].tolist() == [
+        local_user,
+        "Admin",
+        "import",
+        "outgoing.csv → mobilities: 4 new, 0 changed",
     ]
     # the Overview shows the new numbers: 4 more realised outbound mobilities in 2024/25
     app.switch_page("views/overview.py").run()
@@ -258,8 +267,8 @@ def test_a_mapping_saved_as_a_profile_reads_the_next_file_with_no_clicks(app, wr
 
 
 def test_the_university_itself_is_set_on_the_import_page(app, writable_warehouse):
-    app.text_input(key="own_own_country").input("Poland")
-    app.text_input(key="own_own_name_variants").input("UT; Uniwersytet Testowy")
+    app.text_input(key="own_institution_own_country").input("Poland")
+    app.text_input(key="own_institution_own_name_variants").input("UT; Uniwersytet Testowy")
     next(b for b in app.button if b.label == "Save").click().run()
     assert not app.exception, [e.message for e in app.exception]
     with duckdb.connect(str(writable_warehouse), read_only=True) as con:
@@ -271,6 +280,6 @@ def test_the_university_itself_is_set_on_the_import_page(app, writable_warehouse
     # the country is stored as its ISO code, whatever the person typed
     assert settings == {"own_country": "PL", "own_name_variants": "UT; Uniwersytet Testowy"}
 
-    app.text_input(key="own_own_country").input("Atlantis")
+    app.text_input(key="own_institution_own_country").input("Atlantis")
     next(b for b in app.button if b.label == "Save").click().run()
     assert any("'Atlantis' is not a country" in e.value for e in app.error)

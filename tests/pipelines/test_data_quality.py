@@ -15,6 +15,7 @@ import pytest
 from pipelines import manage
 from pipelines.ingest.load import prepare
 from tests import fixture_data
+from tests.conftest import MANAGER
 from tests.data_management import csv_bytes, mobility
 
 AGREEMENT_ACTIVITIES = {"study", "dual_degree", "teaching", "training"}
@@ -151,7 +152,7 @@ def test_unknown_partners_are_the_ones_without_agreement(built):
 def import_rows(warehouse: Path, name: str, rows: list[dict[str, object]], tmp: Path) -> int:
     path = tmp / name
     path.write_bytes(csv_bytes(rows))
-    return manage.import_prepared(warehouse, prepare(path)).import_id
+    return manage.import_prepared(warehouse, prepare(path), actor=MANAGER).import_id
 
 
 def read(warehouse: Path, sql: str) -> list[tuple]:
@@ -191,7 +192,7 @@ def test_rejected_rows_of_the_latest_import_of_each_file(writable_warehouse, tmp
     fixed = mobility("B1", start_date="2025-03-01", end_date="2025-03-10")
     second = import_rows(writable_warehouse, "export.csv", [mobility("G1"), fixed], tmp_path)
     assert read(writable_warehouse, query) == []
-    manage.undo(writable_warehouse, second)
+    manage.undo(writable_warehouse, second, actor=MANAGER)
     assert read(writable_warehouse, query) == [(first, 3, "end_date", "end_before_start")]
 
 

@@ -11,6 +11,7 @@ from pipelines import manage, partner_matching
 from pipelines.ingest.load import prepare
 from pipelines.partner_mapping import MappingRefused, PartnerMapping
 from tests import fixture_data
+from tests.conftest import MANAGER
 from tests.data_management import csv_bytes, mobility
 
 UNKNOWN_KEY = "name:uni konstanz|DE"
@@ -19,7 +20,7 @@ KONSTANZ = "erasmus:DKONSTAN01"
 
 def import_rows(warehouse: Path, path: Path, rows: list[dict[str, object]]) -> int:
     path.write_bytes(csv_bytes(rows))
-    return manage.import_prepared(warehouse, prepare(path)).import_id
+    return manage.import_prepared(warehouse, prepare(path), actor=MANAGER).import_id
 
 
 def read(warehouse: Path, sql: str, *params: object) -> list[tuple]:
@@ -55,7 +56,7 @@ def test_a_mapping_applies_to_the_import_it_was_made_for_and_to_later_ones(
         suggestions = partner_matching.suggest_for_warehouse(con).set_index("partner_key")
     assert suggestions.loc[UNKNOWN_KEY, "suggested_partner_key"] == KONSTANZ
 
-    manage.map_partners(writable_warehouse, [PartnerMapping(UNKNOWN_KEY, KONSTANZ)])
+    manage.map_partners(writable_warehouse, [PartnerMapping(UNKNOWN_KEY, KONSTANZ)], actor=MANAGER)
     assert read(
         writable_warehouse,
         "select mobility_id, partner_key, partner_name, agreement_id from mobilities "
@@ -92,7 +93,7 @@ def test_confirming_a_new_partner_makes_it_known(writable_warehouse, tmp_path):
     assert read(
         writable_warehouse, "select count(*) from known_partners where partner_key = ?", key
     ) == [(0,)]
-    manage.map_partners(writable_warehouse, [PartnerMapping(key, key)])
+    manage.map_partners(writable_warehouse, [PartnerMapping(key, key)], actor=MANAGER)
     assert read(
         writable_warehouse,
         "select partner_name, known_from from known_partners where partner_key = ?",
@@ -110,14 +111,16 @@ def test_a_mapping_to_an_unknown_partner_is_refused_and_nothing_is_stored(
 ):
     import_rows(writable_warehouse, tmp_path / "a.csv", [mobility("N1")])
     with pytest.raises(MappingRefused, match="not a known partner"):
-        manage.map_partners(writable_warehouse, [PartnerMapping(UNKNOWN_KEY, "erasmus:NOWHERE01")])
+        manage.map_partners(
+            writable_warehouse, [PartnerMapping(UNKNOWN_KEY, "erasmus:NOWHERE01")], actor=MANAGER
+        )
     assert read(writable_warehouse, "select count(*) from partner_mappings") == [(0,)]
 
 
 def test_forgetting_a_mapping_gives_the_data_its_own_key_back(writable_warehouse, tmp_path):
     import_rows(writable_warehouse, tmp_path / "a.csv", [mobility("N1")])
-    manage.map_partners(writable_warehouse, [PartnerMapping(UNKNOWN_KEY, KONSTANZ)])
-    manage.map_partners(writable_warehouse, [], remove=[UNKNOWN_KEY])
+    manage.map_partners(writable_warehouse, [PartnerMapping(UNKNOWN_KEY, KONSTANZ)], actor=MANAGER)
+    manage.map_partners(writable_warehouse, [], remove=[UNKNOWN_KEY], actor=MANAGER)
     assert read(
         writable_warehouse, "select partner_key from mobilities where mobility_id = 'N1'"
     ) == [(UNKNOWN_KEY,)]

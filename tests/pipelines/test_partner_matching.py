@@ -15,6 +15,7 @@ from pipelines.partner_mapping import MappingRefused, PartnerMapping
 from pipelines.partner_matching import normalise_name, suggest
 from pipelines.warehouse import connect, set_setting
 from tests import partner_scenario
+from tests.conftest import MANAGER
 from tests.partner_scenario import KONSTANZ, LEIPZIG, SCORES, STRASBOURG, UNKNOWN, add_partners
 
 
@@ -130,7 +131,7 @@ def test_accept_all_stores_exactly_the_suggestions_at_or_above_the_threshold(war
     assert found.loc[sorted(fixture_unknown), "score"].isna().all()
 
     mappings = partner_matching.accepted(found.reset_index(), at_least)
-    manage.map_partners(warehouse, mappings)
+    manage.map_partners(warehouse, mappings, actor=MANAGER)
 
     assert dict(read(warehouse, "select source_key, partner_key from partner_mappings")) == (
         expected
@@ -164,7 +165,7 @@ def test_a_partner_can_be_mapped_to_an_institution_of_the_ec_list(writable_wareh
     assert found.loc["name:universitaet konstanz|DE", "suggestion_source"] == "agreement"
 
     mapping = PartnerMapping("name:universität leipzig|DE", LEIPZIG)
-    manage.map_partners(writable_warehouse, [mapping])
+    manage.map_partners(writable_warehouse, [mapping], actor=MANAGER)
 
     assert read(
         writable_warehouse,
@@ -199,18 +200,23 @@ def test_mapping_to_an_ec_institution_keeps_the_no_chain_rules(writable_warehous
                 PartnerMapping("name:universitaet konstanz|DE", LEIPZIG),
                 PartnerMapping(LEIPZIG, KONSTANZ),
             ],
+            actor=MANAGER,
         )
     with pytest.raises(MappingRefused, match="not a known partner"):
         manage.map_partners(
-            writable_warehouse, [PartnerMapping("name:universitaet konstanz|DE", "erasmus:XX99")]
+            writable_warehouse,
+            [PartnerMapping("name:universitaet konstanz|DE", "erasmus:XX99")],
+            actor=MANAGER,
         )
     assert read(writable_warehouse, "select count(*) from partner_mappings") == [(0,)]
 
 
 def test_a_partner_confirmed_as_new_can_be_mapped_to(warehouse):
     new = "name:hochschule fur gestaltung nirgendwo|DE"
-    manage.map_partners(warehouse, [PartnerMapping(new, new)])
-    manage.map_partners(warehouse, [PartnerMapping("name:universitaet konstanz|FR", new)])
+    manage.map_partners(warehouse, [PartnerMapping(new, new)], actor=MANAGER)
+    manage.map_partners(
+        warehouse, [PartnerMapping("name:universitaet konstanz|FR", new)], actor=MANAGER
+    )
     assert read(warehouse, "select partner_key from mobilities where mobility_id = 'S4'") == [
         (new,)
     ]

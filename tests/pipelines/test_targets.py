@@ -8,6 +8,7 @@ import pytest
 from pipelines import manage
 from pipelines.targets import validate_rows
 from tests import fixture_data
+from tests.conftest import MANAGER
 
 
 def test_valid_rows_become_targets_and_empty_rows_are_skipped():
@@ -88,7 +89,7 @@ def test_saving_replaces_the_targets_and_undo_brings_them_back(writable_warehous
         ]
     )
     assert problems == []
-    result = manage.save_targets(writable_warehouse, edited)
+    result = manage.save_targets(writable_warehouse, edited, actor=MANAGER)
     assert (result.loaded, result.updated, result.unchanged, result.deleted) == (1, 1, 1, 1)
     assert stored_targets(writable_warehouse) == {
         ("outbound_mobilities", "2026/27", None, 250.0),
@@ -103,7 +104,7 @@ def test_saving_replaces_the_targets_and_undo_brings_them_back(writable_warehous
             "select source, rows_deleted from imports where import_id = ?", [result.import_id]
         ).fetchone() == ("targets editor", 1)
 
-    manage.undo(writable_warehouse, result.import_id)
+    manage.undo(writable_warehouse, result.import_id, actor=MANAGER)
     assert stored_targets(writable_warehouse) == original
 
 

@@ -11,6 +11,7 @@ from pipelines import manage
 from pipelines.ingest.load import import_file, prepare
 from pipelines.ingest.undo import UndoRefused, undo_import
 from tests import fixture_data
+from tests.conftest import MANAGER
 from tests.data_management import csv_bytes, mobility
 
 
@@ -78,11 +79,11 @@ def test_undo_of_an_unknown_or_undone_import_is_refused(con, key, tmp_path):
 
 def test_undo_through_manage_rebuilds_the_marts(writable_warehouse, tmp_path):
     path = write(tmp_path / "new.csv", [mobility("N1"), mobility("N2")])
-    result = manage.import_prepared(writable_warehouse, prepare(path))
+    result = manage.import_prepared(writable_warehouse, prepare(path), actor=MANAGER)
     mobilities = len(fixture_data.frames()["mobilities"])
     with duckdb.connect(str(writable_warehouse), read_only=True) as con:
         assert con.execute("select count(*) from mobilities").fetchone() == (mobilities + 2,)
-    undone = manage.undo(writable_warehouse, result.import_id)
+    undone = manage.undo(writable_warehouse, result.import_id, actor=MANAGER)
     assert (undone.removed, undone.restored) == (2, 0)
     with duckdb.connect(str(writable_warehouse), read_only=True) as con:
         assert con.execute("select count(*) from mobilities").fetchone() == (mobilities,)
@@ -93,15 +94,17 @@ def test_undo_through_manage_rebuilds_the_marts(writable_warehouse, tmp_path):
 
 def test_a_refused_undo_through_manage_changes_nothing(writable_warehouse, tmp_path):
     first = manage.import_prepared(
-        writable_warehouse, prepare(write(tmp_path / "a.csv", [mobility("N1")]))
+        writable_warehouse, prepare(write(tmp_path / "a.csv", [mobility("N1")])), actor=MANAGER
     )
     manage.import_prepared(
-        writable_warehouse, prepare(write(tmp_path / "b.csv", [mobility("N1", gender="male")]))
+        writable_warehouse,
+        prepare(write(tmp_path / "b.csv", [mobility("N1", gender="male")])),
+        actor=MANAGER,
     )
     with duckdb.connect(str(writable_warehouse), read_only=True) as con:
         before = raw_state(con), con.execute("select * from imports order by 1").fetchall()
     with pytest.raises(UndoRefused):
-        manage.undo(writable_warehouse, first.import_id)
+        manage.undo(writable_warehouse, first.import_id, actor=MANAGER)
     with duckdb.connect(str(writable_warehouse), read_only=True) as con:
         after = raw_state(con), con.execute("select * from imports order by 1").fetchall()
     assert after == before
