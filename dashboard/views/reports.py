@@ -10,8 +10,9 @@ from functools import partial
 
 import streamlit as st
 
-from dashboard import filters, queries
+from dashboard import auth, filters, queries
 from pipelines import report
+from pipelines.roles import Role
 
 WHOLE = "Whole university"
 
@@ -38,12 +39,23 @@ years, faculties = report.options(path)
 left, middle, right = st.columns([1, 2, 1.4])
 year = left.selectbox("Academic year", years, index=len(years) - 1)
 scope = middle.selectbox("Scope", [WHOLE, *faculties], help="The whole university or one faculty.")
-suppress = right.toggle(
-    "Small-cell suppression",
-    value=True,
-    help="Counts of people below the threshold (setting small_cell_threshold, default 5) are "
-    "shown as <5, and further cells are hidden so they cannot be worked out from the totals. "
-    "Turn off for internal use only.",
+# viewers may read and download the reports, but only with small cells suppressed
+may_show_all = auth.actor().role >= Role.DATA_MANAGER
+suppress = (
+    right.toggle(
+        "Small-cell suppression",
+        value=True,
+        disabled=not may_show_all,
+        help="Counts of people below the threshold (Settings: smallest count shown in exports, "
+        "default 5) are shown as <5, and further cells are hidden so they cannot be worked out "
+        "from the totals. "
+        + (
+            "Turn off for internal use only."
+            if may_show_all
+            else "Only data managers may turn it off."
+        ),
+    )
+    or not may_show_all
 )
 if not suppress:
     st.warning(
