@@ -22,7 +22,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import formatting
-from pipelines import access, config, metrics, partner_matching, projection, warehouse
+from pipelines import access, audit, config, metrics, partner_matching, projection, warehouse
 
 if TYPE_CHECKING:
     from dashboard.filters import Filters
@@ -1715,18 +1715,9 @@ def import_history() -> pd.DataFrame:
                ), ''), 'no change')
                || case when status = 'undone' then ' (undone)' else '' end as summary,
         """
-        + (_IMPORTED_BY if has_audit_trail() else "null::varchar as imported_by")
+        + (audit.IMPORTED_BY if has_audit_trail() else "null::varchar as imported_by")
         + " from imports order by import_id desc"
     )
-
-
-# who made an import (or a targets save) and who undid it, from the audit trail
-_IMPORTED_BY = """
-    (select first(who order by logged_at) from audit_log a
-     where a.import_id = imports.import_id and a.action in ('import', 'targets'))
-    || coalesce(' (undone by ' || (select first(who order by logged_at) from audit_log a
-     where a.import_id = imports.import_id and a.action = 'undo') || ')', '') as imported_by
-"""
 
 
 def has_audit_trail() -> bool:

@@ -19,12 +19,13 @@ from pathlib import Path
 from typing import Annotated
 
 import duckdb
+import pandas as pd
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from pipelines import access, config, exports, roles
+from pipelines import access, audit, config, exports, roles
 from pipelines.build import BuildFailed, build
 from pipelines.ingest import erasmus_ec
 from pipelines.ingest.context import ImportContext
@@ -556,7 +557,8 @@ def imports(warehouse: WarehouseOption = None) -> None:
     con = open_warehouse(config.warehouse_path(warehouse), read_only=True)
     rows = con.execute(
         "select import_id, table_name, file_name, rows_read, rows_loaded, rows_updated, "
-        "rows_unchanged, rows_rejected, coalesce(rows_warned, 0), status, imported_at "
+        "rows_unchanged, rows_rejected, coalesce(rows_warned, 0), status, imported_at, "
+        f"{audit.IMPORTED_BY if _has_audit_trail(con) else 'null'} "
         "from imports order by import_id"
     ).fetchall()
     con.close()
@@ -573,10 +575,50 @@ def imports(warehouse: WarehouseOption = None) -> None:
         "emptied",
         "status",
         "at (UTC)",
+        "by",
     ):
         table.add_column(column)
     for row in rows:
         table.add_row(*[f"{v:%Y-%m-%d %H:%M}" if hasattr(v, "hour") else str(v) for v in row])
+    console.print(table)
+
+
+def _has_audit_trail(con: duckdb.DuckDBPyConnection) -> bool:
+    """A warehouse last written before the audit trail existed has none until its next write
+    (opened read-only here, so its schema is not extended)."""
+    return bool(
+        con.execute(
+            "select count(*) from information_schema.tables where table_name = 'audit_log'"
+        ).fetchone()[0]
+    )
+
+
+@app.command()
+def activity(
+    limit: Annotated[int, typer.Option(help="How many of the latest changes.")] = 30,
+    warehouse: WarehouseOption = None,
+) -> None:
+    """List the latest changes to the warehouse: who imported, undid or changed what, when."""
+    con = open_warehouse(config.warehouse_path(warehouse), read_only=True)
+    try:
+        rows = audit.recent(con, limit) if _has_audit_trail(con) else None
+    finally:
+        con.close()
+    if rows is None or rows.empty:
+        console.print("no changes recorded yet")
+        return
+    table = Table(title="Activity (newest first)", title_justify="left")
+    for column in ("at (UTC)", "who", "role", "what", "import", "details"):
+        table.add_column(column)
+    for row in rows.itertuples(index=False):
+        table.add_row(
+            f"{row.logged_at:%Y-%m-%d %H:%M}",
+            row.who,
+            row.role,
+            row.action,
+            "" if pd.isna(row.import_id) else f"#{int(row.import_id)}",
+            row.detail,
+        )
     console.print(table)
 
 

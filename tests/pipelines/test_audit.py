@@ -155,3 +155,16 @@ def test_the_command_line_records_the_operating_system_user(writable_warehouse, 
         None,
         "Years without mobility before an agreement is dormant: '2' → '3'",
     )
+
+
+def test_the_command_line_lists_the_activity_and_who_imported(writable_warehouse, tmp_path):
+    result = manage.import_prepared(writable_warehouse, prepare(a_file(tmp_path)), MANAGER)
+    manage.undo(writable_warehouse, result.import_id, ADMIN)
+    activity = run("activity", "--limit", "2", warehouse=writable_warehouse).stdout
+    lines = [line for line in activity.splitlines() if "@uni.example" in line]
+    assert len(lines) == 2  # the limit, newest first
+    assert "admin@uni.example" in lines[0] and "undo" in lines[0]
+    assert "io-team@uni.example" in lines[1] and f"#{result.import_id}" in lines[1]
+    imports = run("imports", warehouse=writable_warehouse).stdout
+    row = next(line for line in imports.splitlines() if "new.csv" in line)
+    assert "io-team@uni.example (undone by admin@uni.example)" in row
