@@ -92,6 +92,15 @@ def table(
     download(data, name)
 
 
+def latest_table(data: pd.DataFrame, name: str, shown: int = 20) -> None:
+    """The first ``shown`` rows (the newest, for a log) as a plain table whose cells wrap, so
+    long text never makes it wider than the page, and every row as a CSV download."""
+    st.table(data.head(shown), hide_index=True, border="horizontal")
+    if len(data) > shown:
+        st.caption(f"The latest {shown} of {len(data):,}; the download has them all.")
+    download(data, name)
+
+
 def count_column(label: str, help: str | None = None) -> st.column_config.NumberColumn:
     """A whole-number column with thousands separators."""
     return st.column_config.NumberColumn(label, help=help, format="localized")

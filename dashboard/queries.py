@@ -1727,14 +1727,13 @@ def has_audit_trail() -> bool:
     )
 
 
-def activity(limit: int = 30) -> pd.DataFrame:
-    """The latest changes to the warehouse: who did what, when (``pipelines/audit.py``)."""
+def activity() -> pd.DataFrame:
+    """Every change to the warehouse, newest first: who did what, when (``pipelines/audit.py``)."""
     if not has_audit_trail():
         return pd.DataFrame(columns=["logged_at", "who", "role", "action", "detail"])
     return query(
         "select logged_at, who, role, action, detail from audit_log "
-        "order by logged_at desc, rowid desc limit ?",
-        limit,
+        "order by logged_at desc, rowid desc"
     )
 
 

@@ -43,6 +43,7 @@ PAGES = {
     "import_data": "import_data",
     "data_quality": "data_quality",
     "targets": "targets",
+    "settings": "settings",
     "reports": "reports",
     "data_contract": "data_contract",
 }

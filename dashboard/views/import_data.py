@@ -7,7 +7,7 @@ same functions as ``mobility ingest`` (``pipelines.ingest.upload``), written by
 
 import streamlit as st
 
-from dashboard import admin, auth, import_mapping, queries
+from dashboard import admin, auth, components, import_mapping, queries
 from pipelines import manage
 from pipelines.ingest.columns import guess_table
 from pipelines.ingest.load import ImportFailed
@@ -203,25 +203,22 @@ history = queries.import_history()
 if history.empty:
     st.info("No imports yet.")
     st.stop()
-st.dataframe(
-    history,
-    hide_index=True,
+components.latest_table(
     # the counts in one column (queries.import_history), so the table fits a laptop's page;
     # each count on its own: `mobility imports`
-    column_order=["import_id", "imported_at", "table_name", "file_name", "summary", "imported_by"],
-    column_config={
-        "import_id": st.column_config.NumberColumn("#", format="%d"),
-        "imported_at": st.column_config.DatetimeColumn(
-            "Imported", format="YYYY-MM-DD", help="Date (UTC); the time is in `mobility imports`"
-        ),
-        "table_name": "Table",
-        "file_name": "File",
-        "summary": st.column_config.TextColumn("Records"),
-        "imported_by": st.column_config.TextColumn(
-            "By", help="Who imported it (and who undid it), from the activity record"
-        ),
-        "status": "Status",
-    },
+    history.assign(imported_at=history["imported_at"].dt.strftime("%Y-%m-%d"))[
+        ["import_id", "imported_at", "file_name", "table_name", "summary", "imported_by"]
+    ].rename(
+        columns={
+            "import_id": "No.",
+            "imported_at": "Imported (UTC)",
+            "file_name": "File",
+            "table_name": "Table",
+            "summary": "Records",
+            "imported_by": "By",
+        }
+    ),
+    "import history",
 )
 
 with st.expander("Undo an import"):
@@ -263,14 +260,15 @@ changes = queries.activity()
 if changes.empty:
     st.info("No changes recorded yet.")
 else:
-    st.dataframe(
-        changes,
-        hide_index=True,
-        column_config={
-            "logged_at": st.column_config.DatetimeColumn("When (UTC)", format="YYYY-MM-DD HH:mm"),
-            "who": "Who",
-            "role": "Role",
-            "action": "What",
-            "detail": st.column_config.TextColumn("Details", width="large"),
-        },
+    components.latest_table(
+        changes.assign(logged_at=changes["logged_at"].dt.strftime("%Y-%m-%d %H:%M")).rename(
+            columns={
+                "logged_at": "When (UTC)",
+                "who": "Who",
+                "role": "Role",
+                "action": "What",
+                "detail": "Details",
+            }
+        ),
+        "activity",
     )

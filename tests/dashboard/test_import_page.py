@@ -77,15 +77,15 @@ def test_a_valid_file_is_previewed_then_imported_and_listed(app, writable_wareho
         count(writable_warehouse, "select count(*) from mobilities where mobility_id like 'N%'")
         == 4
     )
-    history, activity = (frame.value for frame in app.dataframe[-2:])
+    history, activity = (table.value for table in app.table[-2:])
     local_user = f"{getpass.getuser()} (local mode)"
-    assert history.iloc[0][["file_name", "rows_loaded", "status", "imported_by"]].tolist() == [
+    assert history.iloc[0][["No.", "File", "Records", "By"]].tolist() == [
+        6,
         "outgoing.csv",
-        4,
-        "active",
+        "4 new",
         local_user,
     ]
-    assert activity.iloc[0][["who", "role", "action", "detail"]].tolist() == [
+    assert activity.iloc[0][["Who", "Role", "What", "Details"]].tolist() == [
         local_user,
         "Admin",
         "import",
