@@ -51,12 +51,34 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-class StreamlitServer:
-    """`streamlit run dashboard/app.py` against a given warehouse, on a free port."""
+def no_secrets() -> Path:
+    """An empty secrets file: a server started with it reads no developer's
+    .streamlit/secrets.toml (nor ~/.streamlit/secrets.toml), so it runs in local mode."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / "no-secrets.toml"
+    if not path.exists() or path.stat().st_size:
+        path.write_text("")
+    return path
 
-    def __init__(self, warehouse: Path, log: Path) -> None:
+
+class StreamlitServer:
+    """`streamlit run dashboard/app.py` against a given warehouse, on a free port.
+
+    ``secrets``: the only secrets file the server reads (``--secrets.files``); by default an
+    empty one, so the tests never depend on a developer's own secrets. ``host``: the host name
+    of ``url`` (the server listens on 127.0.0.1 either way); sign-in tests use ``localhost``,
+    the host of their redirect URI, so that cookies and redirects match.
+    """
+
+    def __init__(
+        self,
+        warehouse: Path,
+        log: Path,
+        secrets: Path | None = None,
+        host: str = "127.0.0.1",
+    ) -> None:
         self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.url = f"http://{host}:{self.port}"
         env = {**os.environ, "MOBILITY_WAREHOUSE": str(warehouse)}
         self.log = log.open("w")
         self.process = subprocess.Popen(
@@ -74,6 +96,8 @@ class StreamlitServer:
                 "true",
                 "--browser.gatherUsageStats",
                 "false",
+                "--secrets.files",
+                str(secrets or no_secrets()),
             ],
             cwd=REPO,
             env=env,
@@ -88,7 +112,8 @@ class StreamlitServer:
             if self.process.poll() is not None:
                 raise RuntimeError(f"streamlit exited; see {self.log.name}")
             try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as r:
+                health = f"http://127.0.0.1:{self.port}/_stcore/health"
+                with urllib.request.urlopen(health, timeout=2) as r:
                     if r.status == 200:
                         return
             except OSError:
