@@ -72,7 +72,10 @@ def current_actor() -> Actor | None:
         return None
     rules = access_rules()
     email = str(st.user.get("email") or "")
-    role = rules.role_for(email, _groups(rules.groups_claim))
+    # e-mail rules trust only an address the provider has not said is unverified (Google and
+    # Keycloak say so; Entra ID does not send the claim: group rules are safer there)
+    trusted = email if st.user.get("email_verified") is not False else ""
+    role = rules.role_for(trusted, _groups(rules.groups_claim))
     return Actor(email, role) if role else None
 
 

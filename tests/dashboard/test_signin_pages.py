@@ -123,6 +123,16 @@ def test_a_person_without_a_role_is_told_whom_to_ask(signin):
     assert [b.label for b in app.button] == ["Sign out"]
 
 
+def test_an_address_the_provider_marks_unverified_matches_no_e_mail_rule(signin):
+    app = signin({"email": "alice@uni.example", "email_verified": False})
+    assert title(app) == "No access"
+    # a group still counts: it does not rest on the address
+    app = signin(
+        {"email": "alice@uni.example", "email_verified": False, "groups": ["international-office"]}
+    )
+    assert shown(app, "import_data") == "Import data"
+
+
 def test_access_rules_that_cannot_be_read_let_nobody_in(signin):
     app = signin({"email": "alice@uni.example"}, access={"admin": ["alice@uni.example"]})
     assert title(app) == "Mobility Atlas"
