@@ -26,7 +26,8 @@ def _real_data() -> Path:
 
     A clean clone in a temporary folder (as CI makes) has no ../shared beside it, so the
     workplace's own copy and $MOBILITY_REAL_DATA are looked at too; tests that need the
-    data skip, naming this path, when none exists.
+    data skip, naming this path, when none exists, except in CI (``REAL_DATA_REQUIRED``),
+    where they fail.
     """
     candidates = [
         os.environ.get("MOBILITY_REAL_DATA"),
@@ -40,6 +41,8 @@ def _real_data() -> Path:
 
 
 REAL_DATA = _real_data()
+# .ci/run sets it: in CI the real-data tests fail when the data is missing, never skip
+REAL_DATA_REQUIRED = os.environ.get("MOBILITY_REQUIRE_REAL_DATA") == "1"
 KEY = b"test-key-" + b"0" * 23
 
 # Hypothesis' per-example deadline is a timing assertion: on 2 busy cores (pytest -n 2 next
