@@ -1,4 +1,10 @@
-"""The only module that talks to DuckDB on behalf of the dashboard.
+"""The only module that talks to DuckDB on behalf of the dashboard, and the only one of its
+data layer that imports Streamlit: a cached facade over ``dashboard/data``.
+
+The SQL lives in ``dashboard/sql/<page>/<query>.sql`` (named parameters only, always bound),
+``dashboard/data/loader.py`` runs it on a connection, and ``dashboard/data/<page>.py`` reshapes
+the results (DataFrames in and out, testable without Streamlit). This module adds the
+connection and the cache: pages call its functions and never see SQL.
 
 Read-only, bound parameters, cached. Each cache miss opens the warehouse's *published copy*
 read-only, runs one query and closes it again (``pipelines/access.py``): writers (`mobility
@@ -7,13 +13,12 @@ atomically when they are done, so a page never meets a writer's lock, never bloc
 shows the last completed build meanwhile. A warehouse without a published copy (older ones,
 until their next write) is read directly, retrying for a moment while it is written, then
 ``access.WarehouseUpdating`` (app.py shows "the data is being updated"). Results are cached
-with ``st.cache_data`` keyed by the query's parameters *and* the file read (its inode,
-modification time and size), so a new copy shows up on the next rerun.
+with ``st.cache_data`` keyed by the query's name and parameters *and* the file read (its
+inode, modification time and size), so a new copy shows up on the next rerun.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +27,20 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import formatting
+from dashboard.data import loader
+from dashboard.data import overview as overview_data
+from dashboard.data.flows import largest_balances as largest_balances
+from dashboard.data.flows import top_countries as top_countries
+from dashboard.data.overview import HEADCOUNT_DENOMINATORS as HEADCOUNT_DENOMINATORS
+from dashboard.data.overview import HEADCOUNT_WORDS as HEADCOUNT_WORDS
+from dashboard.data.overview import HEADLINE_KPIS as HEADLINE_KPIS
+from dashboard.data.overview import headcount_scope as headcount_scope
+from dashboard.data.overview import headline_cards as headline_cards
+from dashboard.data.overview import kpi_series as kpi_series
+from dashboard.data.overview import missing_headcount as missing_headcount
+from dashboard.data.shared import FilterOptions as FilterOptions
+from dashboard.data.shared import filter_options as _filter_options
+from dashboard.data.shared import first_value
 from pipelines import access, audit, config, metrics, partner_matching, projection, warehouse
 
 if TYPE_CHECKING:
@@ -43,6 +62,41 @@ def warehouse_version() -> Version:
     return access.version(warehouse_path())
 
 
+def _freeze(value: object) -> object:
+    """Lists become tuples so that parameters can be part of the cache key."""
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _unfreeze(value: object) -> object:
+    return list(value) if isinstance(value, tuple) else value
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def _run_cached(after: str | None, name: str, named: tuple, version: Version) -> pd.DataFrame:
+    with access.reading(warehouse_path()) as con:
+        return loader.run_after(con, after, name, **{k: _unfreeze(v) for k, v in named})
+
+
+def run_after(after: str | None, name: str, /, **params: object) -> pd.DataFrame:
+    """Run the query file ``name`` continuing ``after`` (``loader.run_after``), with its named
+    parameters bound; cached per query, parameters and warehouse version."""
+    frozen = tuple(sorted((key, _freeze(value)) for key, value in params.items()))
+    return _run_cached(after, name, frozen, warehouse_version())
+
+
+def run(name: str, /, **params: object) -> pd.DataFrame:
+    """Run the query file ``dashboard/sql/<name>.sql``, cached (see :func:`run_after`)."""
+    return run_after(None, name, **params)
+
+
+def run_filtered(name: str, flt: Filters, /, **params: object) -> pd.DataFrame:
+    """Run ``name`` after ``shared/filtered.sql`` with the sidebar filters bound, cached."""
+    return run_after(loader.FILTERED, name, **flt.params(), **params)
+
+
+# --- not yet moved to dashboard/sql: SQL text in this module (issue 12, item 2) ---
+
+
 def _read(sql: str, params: list | dict | None = None) -> pd.DataFrame:
     with access.reading(warehouse_path()) as con:
         return con.execute(sql, params or []).fetchdf()
@@ -55,15 +109,6 @@ def _cached(sql: str, params: tuple, named: tuple, version: Version) -> pd.DataF
     return _read(sql, list(params))
 
 
-def _freeze(value: object) -> object:
-    """Lists become tuples so that parameters can be part of the cache key."""
-    return tuple(value) if isinstance(value, list) else value
-
-
-def _unfreeze(value: object) -> object:
-    return list(value) if isinstance(value, tuple) else value
-
-
 def query(sql: str, *params: object, **named: object) -> pd.DataFrame:
     """Run a read-only query with bound parameters; cached per parameters and warehouse version.
 
@@ -74,12 +119,25 @@ def query(sql: str, *params: object, **named: object) -> pd.DataFrame:
     return _cached(sql, tuple(params), frozen, warehouse_version())
 
 
+FILTERED = loader.sql(loader.FILTERED)
+
+
+def filtered(sql: str, flt: Filters, **extra: object) -> pd.DataFrame:
+    """Run ``sql`` (the rest of a ``with`` list after FILTERED) with the filters bound."""
+    return query(FILTERED + sql, **flt.params(), **extra)
+
+
+# ---------------------------------------------------------------------------------------
+# Shared
+# ---------------------------------------------------------------------------------------
+
+
 def has_data() -> bool:
     """True when the warehouse exists and its marts have been built."""
     if warehouse_version() is None:
         return False
     try:
-        return bool(len(query("select 1 from kpi_values limit 1")))
+        return bool(len(run("shared/has_data")))
     except duckdb.CatalogException:
         return False
 
@@ -111,123 +169,17 @@ def stale_build_note() -> str | None:
 
 
 def institution_name() -> str:
-    frame = query("select value from settings where key = 'institution_name'")
-    return str(frame["value"].iloc[0]) if len(frame) else "Our University"
-
-
-# ---------------------------------------------------------------------------------------
-# Shared: filters
-# ---------------------------------------------------------------------------------------
-
-# The mobilities every page counts, narrowed by the sidebar filters. A constant: the values
-# are bound from ``filters.Filters.params()`` ($year_from ... $directions, None = no filter);
-# no user value is ever written into SQL text. Queries continue the ``with`` list after it.
-FILTERED = """
-with filtered as (
-    select *
-    from mobilities as m
-    where m.year_start between $year_from and $year_to
-      and ($faculties is null or list_contains($faculties, coalesce(m.faculty, '(not set)')))
-      and ($levels is null or list_contains($levels, m.study_level))
-      and ($programmes is null or list_contains($programmes, coalesce(m.programme, '(not set)')))
-      and ($kinds is null or list_contains($kinds, m.kind))
-      and ($directions is null or list_contains($directions, m.direction))
-),
-
-realised as (
-    select * from filtered where is_realised
-),
-"""
-
-
-def filtered(sql: str, flt: Filters, **extra: object) -> pd.DataFrame:
-    """Run ``sql`` (the rest of a ``with`` list after FILTERED) with the filters bound."""
-    return query(FILTERED + sql, **flt.params(), **extra)
-
-
-@dataclass(frozen=True)
-class FilterOptions:
-    """The values each sidebar filter offers, from the warehouse."""
-
-    year_starts: list[int]
-    year_labels: list[str]
-    faculties: list[str]
-    levels: list[int]
-    programmes: list[str]
-    kinds: list[str]
+    name = first_value(run("shared/setting", key="institution_name"))
+    return "Our University" if name is None else str(name)
 
 
 def filter_options() -> FilterOptions:
-    years = query("select distinct year_start, academic_year from kpi_values order by year_start")
-    values = query(
-        """
-        select 'faculty' as filter, coalesce(faculty, '(not set)') as value from mobilities
-        union
-        select 'programme', coalesce(programme, '(not set)') from mobilities
-        union
-        select 'level', cast(study_level as varchar) from mobilities where study_level is not null
-        union
-        select 'kind', kind from mobilities
-        order by filter, value
-        """
-    )
-
-    def of(name: str) -> list[str]:
-        found = values.loc[values["filter"] == name, "value"].tolist()
-        # "(not set)" last: a real name first
-        return sorted(found, key=lambda v: (v == "(not set)", v))
-
-    kinds = [k for k in metrics.KINDS if k in set(of("kind"))]
-    return FilterOptions(
-        year_starts=[int(y) for y in years["year_start"]],
-        year_labels=years["academic_year"].tolist(),
-        faculties=of("faculty"),
-        levels=sorted(int(v) for v in of("level")),
-        programmes=of("programme"),
-        kinds=kinds,
-    )
+    return _filter_options(run("shared/filter_years"), run("shared/filter_values"))
 
 
 # ---------------------------------------------------------------------------------------
 # Page: Overview
 # ---------------------------------------------------------------------------------------
-
-HEADLINE_KPIS = tuple(k.id for k in metrics.KPIS if k.headline)
-
-# Rates over a headcount (the denominators of pipelines/sql/marts/kpi_values.sql): where the
-# headcounts are missing the rate cannot be computed, and a page says "not available" and
-# why, rather than showing 0, a dash or nothing.
-HEADCOUNT_DENOMINATORS = {
-    "outbound_mobility_ratio": "enrolled_students",
-    "inbound_mobility_rate": "enrolled_students",
-    "graduates_mobility_share": "graduates",
-    "staff_mobility_rate": "academic_staff",
-}
-HEADCOUNT_WORDS = {
-    "enrolled_students": "enrolled students",
-    "graduates": "graduates",
-    "academic_staff": "academic staff",
-}
-
-
-def missing_headcount(kpi_id: str, denominator: object, scope: str, year_start: int) -> str | None:
-    """Why a rate is not available (its headcount denominator is missing or zero), or None.
-
-    ``scope`` names whose headcounts they are ("Faculty of Law", "the whole university")."""
-    column = HEADCOUNT_DENOMINATORS.get(kpi_id)
-    if column is None or (_float(denominator) or 0) > 0:
-        return None
-    return (
-        f"no headcounts of {HEADCOUNT_WORDS[column]} for {scope} in "
-        f"{formatting.academic_year(year_start)}"
-    )
-
-
-def headcount_scope(flt: Filters) -> str:
-    """Whose headcounts a filtered rate divides by, in words."""
-    if flt.levels or len(flt.faculties) > 1:
-        return "the selected faculties and levels"
-    return flt.faculties[0] if flt.faculties else "the whole university"
 
 
 def headline_by_year(flt: Filters) -> pd.DataFrame:
@@ -238,211 +190,14 @@ def headline_by_year(flt: Filters) -> pd.DataFrame:
     denominator take enrolled students / graduates of the selected faculties and levels;
     programme, kind and direction filters narrow only the numerator.
     """
-    return filtered(
-        """
-        years as (
-            select distinct year_start, academic_year from kpi_values
-            where year_start between $year_from and $year_to
-        ),
-
-        counts as (
-            select
-                year_start,
-                count(*) filter (where direction = 'outbound') as outbound_mobilities,
-                count(*) filter (where direction = 'inbound') as inbound_mobilities,
-                count(distinct person_id) filter (
-                    where person_role = 'student' and is_physical and direction = 'outbound'
-                ) as students_outbound,
-                count(distinct person_id) filter (
-                    where is_credit_mobility and direction = 'outbound'
-                ) as credit_students_outbound,
-                count(*) filter (
-                    where person_role = 'student' and direction = 'outbound' and fewer_opportunities
-                ) as fewer_opportunities,
-                count(*) filter (
-                    where person_role = 'student' and direction = 'outbound'
-                ) as student_mobilities_outbound
-            from realised
-            group by year_start
-        ),
-
-        credits as (
-            select
-                year_start,
-                sum(ects_recognised) as ects_recognised,
-                sum(ects_planned) as ects_planned
-            from filtered
-            where status = 'completed' and person_role = 'student' and direction = 'outbound'
-              and ects_planned is not null and ects_recognised is not null
-            group by year_start
-        ),
-
-        heads as (
-            select year_start, sum(enrolled_students) as enrolled, sum(graduates) as graduates
-            from headcounts
-            where year_start between $year_from and $year_to
-              and ($faculties is null or list_contains($faculties, faculty))
-              and ($levels is null or list_contains($levels, study_level))
-            group by year_start
-        ),
-
-        g as (
-            select
-                y.year_start,
-                y.academic_year,
-                coalesce(c.outbound_mobilities, 0) as outbound_mobilities,
-                coalesce(c.inbound_mobilities, 0) as inbound_mobilities,
-                coalesce(c.students_outbound, 0) as students_outbound,
-                coalesce(c.credit_students_outbound, 0) as credit_students_outbound,
-                coalesce(c.fewer_opportunities, 0) as fewer_opportunities,
-                coalesce(c.student_mobilities_outbound, 0) as student_mobilities_outbound,
-                e.ects_recognised,
-                e.ects_planned,
-                h.enrolled,
-                h.graduates
-            from years as y
-            left join counts as c on y.year_start = c.year_start
-            left join credits as e on y.year_start = e.year_start
-            left join heads as h on y.year_start = h.year_start
-        ),
-
-        long as (
-            select year_start, academic_year, 'outbound_mobilities' as kpi_id,
-                outbound_mobilities as numerator, null as denominator,
-                outbound_mobilities as value from g
-            union all
-            select year_start, academic_year, 'inbound_mobilities',
-                inbound_mobilities, null, inbound_mobilities from g
-            union all
-            select year_start, academic_year, 'outbound_mobility_ratio',
-                students_outbound, enrolled, pct(students_outbound, enrolled) from g
-            union all
-            select year_start, academic_year, 'graduates_mobility_share',
-                credit_students_outbound, graduates, pct(credit_students_outbound, graduates)
-            from g
-            union all
-            select year_start, academic_year, 'fewer_opportunities_share',
-                fewer_opportunities, student_mobilities_outbound,
-                pct(fewer_opportunities, student_mobilities_outbound) from g
-            union all
-            select year_start, academic_year, 'recognition_rate',
-                ects_recognised, ects_planned, pct(ects_recognised, ects_planned) from g
-        ),
-
-        final as (
-            select
-                l.year_start,
-                l.academic_year,
-                l.kpi_id,
-                k.name,
-                k.unit,
-                cast(l.value as double) as value,
-                cast(l.numerator as double) as numerator,
-                cast(l.denominator as double) as denominator
-            from long as l
-            inner join ref_kpis as k on l.kpi_id = k.kpi_id
-        )
-
-        select * from final order by year_start, kpi_id
-        """,
-        flt,
-    )
-
-
-def headline_cards(
-    by_year: pd.DataFrame, year_start: int, scope: str = "the whole university"
-) -> pd.DataFrame:
-    """One row per headline KPI (registry order): the year's value and the previous year's;
-    ``unavailable`` says why a rate over headcounts has no value (``scope``: whose), else
-    it is empty."""
-    current = by_year[by_year["year_start"] == year_start].set_index("kpi_id")
-    previous = by_year[by_year["year_start"] == year_start - 1].set_index("kpi_id")
-    rows = []
-    for kpi in metrics.KPIS:
-        if not kpi.headline:
-            continue
-        value = current["value"].get(kpi.id)
-        rows.append(
-            {
-                "kpi_id": kpi.id,
-                "name": kpi.name,
-                "unit": kpi.unit,
-                "definition": kpi.definition,
-                "good_direction": kpi.good_direction,
-                "value": None if value is None or pd.isna(value) else float(value),
-                "previous_value": _float(previous["value"].get(kpi.id)),
-                "numerator": _float(current["numerator"].get(kpi.id)),
-                "denominator": _float(current["denominator"].get(kpi.id)),
-                # "" when available: a text column turns None into NaN, which is truthy
-                "unavailable": missing_headcount(
-                    kpi.id, current["denominator"].get(kpi.id), scope, year_start
-                )
-                or "",
-            }
-        )
-    return pd.DataFrame(rows)
-
-
-def _float(value: object) -> float | None:
-    return None if value is None or pd.isna(value) else float(value)
+    return run_filtered("overview/headline_by_year", flt)
 
 
 def target_progress(year_start: int, faculty: str) -> pd.DataFrame:
     """Leadership targets (targets mart) and the EU reference targets of the registry, with
     the KPI's value in the chosen year for the whole university or one faculty (kpi_by_year).
     """
-    return query(
-        """
-        with kpis as (
-            select * from ref_kpis
-        ),
-
-        wanted as (
-            select kpi_id, academic_year as target_year, faculty, target_value, note,
-                'Leadership target' as target_kind
-            from targets
-            where faculty in ('all', $faculty)
-            union all
-            select kpi_id, '2029/30', $faculty, reference_target,
-                'EU reference (Council Recommendation, 13 May 2024)', 'EU target'
-            from kpis
-            where reference_target is not null
-        ),
-
-        final as (
-            select
-                w.target_kind,
-                w.kpi_id,
-                k.name as kpi,
-                k.unit,
-                k.good_direction,
-                case when w.faculty = 'all' then 'whole university' else w.faculty end as scope,
-                w.faculty,
-                round(v.value, 1) as current_value,
-                w.target_year,
-                academic_year_of_label(w.target_year) as target_year_start,
-                w.target_value,
-                case
-                    when v.value is null then null
-                    when k.good_direction = 'down' then v.value <= w.target_value
-                    else v.value >= w.target_value
-                end as reached,
-                case
-                    when k.good_direction <> 'down' and w.target_value > 0 and v.value is not null
-                        then least(100.0, 100.0 * v.value / w.target_value)
-                end as progress_pct,
-                w.note
-            from wanted as w
-            inner join kpis as k on w.kpi_id = k.kpi_id
-            left join kpi_by_year as v
-                on v.kpi_id = w.kpi_id and v.faculty = w.faculty and v.year_start = $year
-        )
-
-        select * from final order by target_kind desc, scope, kpi
-        """,
-        year=year_start,
-        faculty=faculty,
-    )
+    return run("overview/target_progress", year=year_start, faculty=faculty)
 
 
 def target_progress_projected(year_start: int, faculty: str) -> pd.DataFrame:
@@ -450,157 +205,34 @@ def target_progress_projected(year_start: int, faculty: str) -> pd.DataFrame:
 
     The trend is fitted on the KPI's values up to the chosen year (pipelines.projection:
     method, window and status rules live there), so the Overview answers "on track or at risk,
-    as of this year".
+    as of this year". The whole university's targets are shown (and projected) beside a
+    faculty's.
     """
-    progress = target_progress(year_start, faculty)
-    # the whole university's targets are shown (and projected) beside a faculty's
-    series = query(
-        "select kpi_id, faculty, year_start, value from kpi_by_year "
-        "where faculty in ('all', $faculty) and year_start <= $year",
-        year=year_start,
-        faculty=faculty,
+    return overview_data.target_progress_projected(
+        target_progress(year_start, faculty),
+        run("overview/kpi_series_until", year=year_start, faculty=faculty),
+        headcount_totals(year_start),
+        year_start,
     )
-    heads = headcount_totals(year_start)
-    unavailable = {}
-    for kpi_id, scope_faculty in zip(progress["kpi_id"], progress["faculty"], strict=True):
-        column = HEADCOUNT_DENOMINATORS.get(kpi_id)
-        if column is None:
-            continue
-        total = heads.loc[heads["faculty"] == scope_faculty, column].sum(min_count=1)
-        scope = "the whole university" if scope_faculty == "all" else scope_faculty
-        reason = missing_headcount(kpi_id, total, scope, year_start)
-        if reason:
-            unavailable[(kpi_id, scope_faculty)] = reason
-    targets = progress.rename(columns={"target_year_start": "year_start"})
-    projected = projection.progress_table(targets, series, unavailable)
-    # None where nothing was projected: a column of only None could not be rounded
-    projected["projected_value"] = pd.to_numeric(projected["projected_value"]).round(1)
-    not_available = projected["status"] == "not available"
-    projected.loc[not_available, "status"] = "not available: " + projected.loc[
-        not_available, "explanation"
-    ].astype(str)
-    # what a reader scans first comes first: the table is wider than the page
-    return projected[
-        [
-            "target_kind",
-            "kpi",
-            "scope",
-            "current_value",
-            "target_year",
-            "target_value",
-            "projected_value",
-            "status",
-            "progress_pct",
-            "reached",
-            "unit",
-            "note",
-        ]
-    ]
 
 
 def headcount_totals(year_start: int) -> pd.DataFrame:
     """Enrolled students, graduates and academic staff of one academic year per faculty, and
     of the whole university (faculty 'all'); a faculty without headcounts has no row."""
-    return query(
-        """
-        select
-            case when grouping(faculty) = 1 then 'all' else faculty end as faculty,
-            sum(enrolled_students) as enrolled_students,
-            sum(graduates) as graduates,
-            sum(academic_staff) as academic_staff
-        from headcounts
-        where year_start = $year
-        group by grouping sets ((faculty), ())
-        """,
-        year=year_start,
-    )
+    return run("overview/headcount_totals", year=year_start)
 
 
 def kinds_side_by_side(flt: Filters, year_start: int) -> pd.DataFrame:
     """The six kinds of mobility in one year: realised mobilities out and in per kind, and the
     active international projects (faculty filter only) as the sixth kind."""
-    frame = filtered(
-        """
-        counts as (
-            select
-                kind,
-                count(*) filter (where direction = 'outbound') as outbound,
-                count(*) filter (where direction = 'inbound') as inbound
-            from realised
-            where year_start = $year
-            group by kind
-        ),
-
-        projects_active as (
-            select 'projects' as kind, null as outbound, null as inbound, count(*) as total
-            from projects
-            where academic_year_of_label(first_academic_year) <= $year
-              and academic_year_of_label(last_academic_year) >= $year
-              and ($faculties is null
-                   or list_contains($faculties, coalesce(faculty, '(not set)')))
-        ),
-
-        final as (
-            select kind, outbound, inbound, outbound + inbound as total from counts
-            union all
-            select * from projects_active
-        )
-
-        select * from final
-        """,
-        flt,
-        year=year_start,
+    return overview_data.kinds_side_by_side(
+        run_filtered("overview/kinds_side_by_side", flt, year=year_start)
     )
-    order = list(metrics.KINDS)
-    frame = (
-        pd.DataFrame({"kind": order})
-        .merge(frame, on="kind", how="left")
-        .assign(kind_name=lambda f: f["kind"].map(metrics.KINDS))
-    )
-    counts = ["outbound", "inbound", "total"]
-    mobility = frame["kind"] != "projects"
-    frame.loc[mobility, counts] = frame.loc[mobility, counts].fillna(0)
-    frame.loc[~mobility, "total"] = frame.loc[~mobility, "total"].fillna(0)
-    return frame[["kind", "kind_name", "outbound", "inbound", "total"]]
 
 
 def mobilities_by_year(flt: Filters) -> pd.DataFrame:
     """Realised mobilities per academic year and direction (for the trend)."""
-    return filtered(
-        """
-        years as (
-            select distinct year_start, academic_year from kpi_values
-            where year_start between $year_from and $year_to
-        ),
-
-        directions as (
-            select unnest(['outbound', 'inbound']) as direction
-        ),
-
-        counts as (
-            select year_start, direction, count(*) as mobilities
-            from realised
-            group by year_start, direction
-        ),
-
-        final as (
-            select y.academic_year, d.direction, coalesce(c.mobilities, 0) as mobilities
-            from years as y
-            cross join directions as d
-            left join counts as c on y.year_start = c.year_start and d.direction = c.direction
-            where $directions is null or list_contains($directions, d.direction)
-        )
-
-        select * from final order by academic_year, direction desc
-        """,
-        flt,
-    )
-
-
-def kpi_series(by_year: pd.DataFrame, kpi_id: str, year_from: int) -> pd.DataFrame:
-    """One KPI of ``headline_by_year`` from ``year_from`` on: academic_year, value, parts."""
-    rows = by_year[(by_year["kpi_id"] == kpi_id) & (by_year["year_start"] >= year_from)]
-    return rows[["academic_year", "value", "numerator", "denominator"]].reset_index(drop=True)
+    return run_filtered("overview/mobilities_by_year", flt)
 
 
 # ---------------------------------------------------------------------------------------
@@ -610,107 +242,18 @@ def kpi_series(by_year: pd.DataFrame, kpi_id: str, year_from: int) -> pd.DataFra
 
 def country_flows(flt: Filters) -> pd.DataFrame:
     """Realised mobilities per partner country and direction, with ISO-3 code for the map."""
-    return filtered(
-        """
-        final as (
-            select
-                r.partner_country as country,
-                c.iso3,
-                coalesce(r.partner_country_name, r.partner_country) as country_name,
-                coalesce(r.partner_region, '(unknown region)') as region,
-                count(*) filter (where r.direction = 'outbound') as outbound,
-                count(*) filter (where r.direction = 'inbound') as inbound,
-                inbound - outbound as balance,
-                outbound + inbound as total
-            from realised as r
-            left join ref_countries as c on r.partner_country = c.iso2
-            group by all
-        )
-
-        select * from final order by total desc, country_name
-        """,
-        flt,
-    )
-
-
-def top_countries(flows: pd.DataFrame, direction: str, top: int = 15) -> pd.DataFrame:
-    """The ``top`` countries by mobilities in ``direction``, long by direction for the chart."""
-    chosen = flows.sort_values([direction, "country_name"], ascending=[False, True]).head(top)
-    chosen = chosen[chosen[direction] > 0]
-    return chosen.melt(
-        id_vars=["country", "country_name"],
-        value_vars=["outbound", "inbound"],
-        var_name="direction",
-        value_name="mobilities",
-    )
-
-
-def largest_balances(flows: pd.DataFrame, top: int = 20) -> pd.DataFrame:
-    """Countries with the largest imbalance either way (in − out)."""
-    ranked = flows.assign(size=flows["balance"].abs()).sort_values(
-        ["size", "country_name"], ascending=[False, True]
-    )
-    return ranked.head(top)[["country", "country_name", "outbound", "inbound", "balance"]]
+    return run_filtered("flows/country_flows", flt)
 
 
 def faculty_destinations(flt: Filters, top: int = 20) -> pd.DataFrame:
     """Outbound realised mobilities from own faculty to destination region and country; the
     countries beyond the ``top`` largest are merged into 'Other countries' of their region."""
-    return filtered(
-        """
-        outbound as (
-            select
-                coalesce(faculty, '(not set)') as faculty,
-                coalesce(partner_region, '(unknown region)') as region,
-                coalesce(partner_country_name, partner_country) as country_name
-            from realised
-            where direction = 'outbound'
-        ),
-
-        ranked as (
-            select country_name, row_number() over (order by count(*) desc, country_name) as rank
-            from outbound
-            group by country_name
-        ),
-
-        final as (
-            select
-                o.faculty,
-                o.region,
-                case when r.rank <= $top then o.country_name
-                     else 'Other countries in ' || o.region end as country_name,
-                count(*) as mobilities
-            from outbound as o
-            inner join ranked as r on o.country_name = r.country_name
-            group by all
-        )
-
-        select * from final order by mobilities desc
-        """,
-        flt,
-        top=top,
-    )
+    return run_filtered("flows/faculty_destinations", flt, top=top)
 
 
 def country_trend(flt: Filters, countries: tuple[str, ...]) -> pd.DataFrame:
     """Realised mobilities (directions as filtered) per academic year for chosen countries."""
-    return filtered(
-        """
-        final as (
-            select
-                academic_year,
-                coalesce(partner_country_name, partner_country) as country_name,
-                count(*) as mobilities
-            from realised
-            where list_contains($countries, partner_country)
-            group by all
-        )
-
-        select * from final order by academic_year, country_name
-        """,
-        flt,
-        countries=list(countries),
-    )
+    return run_filtered("flows/country_trend", flt, countries=list(countries))
 
 
 # ---------------------------------------------------------------------------------------

@@ -1,0 +1,11 @@
+final as (
+    select
+        academic_year,
+        coalesce(partner_country_name, partner_country) as country_name,
+        count(*) as mobilities
+    from realised
+    where list_contains($countries, partner_country)
+    group by all
+)
+
+select * from final order by academic_year, country_name

@@ -1,0 +1,28 @@
+outbound as (
+    select
+        coalesce(faculty, '(not set)') as faculty,
+        coalesce(partner_region, '(unknown region)') as region,
+        coalesce(partner_country_name, partner_country) as country_name
+    from realised
+    where direction = 'outbound'
+),
+
+ranked as (
+    select country_name, row_number() over (order by count(*) desc, country_name) as rank
+    from outbound
+    group by country_name
+),
+
+final as (
+    select
+        o.faculty,
+        o.region,
+        case when r.rank <= $top then o.country_name
+             else 'Other countries in ' || o.region end as country_name,
+        count(*) as mobilities
+    from outbound as o
+    inner join ranked as r on o.country_name = r.country_name
+    group by all
+)
+
+select * from final order by mobilities desc

@@ -1,0 +1,104 @@
+years as (
+    select distinct year_start, academic_year from kpi_values
+    where year_start between $year_from and $year_to
+),
+
+counts as (
+    select
+        year_start,
+        count(*) filter (where direction = 'outbound') as outbound_mobilities,
+        count(*) filter (where direction = 'inbound') as inbound_mobilities,
+        count(distinct person_id) filter (
+            where person_role = 'student' and is_physical and direction = 'outbound'
+        ) as students_outbound,
+        count(distinct person_id) filter (
+            where is_credit_mobility and direction = 'outbound'
+        ) as credit_students_outbound,
+        count(*) filter (
+            where person_role = 'student' and direction = 'outbound' and fewer_opportunities
+        ) as fewer_opportunities,
+        count(*) filter (
+            where person_role = 'student' and direction = 'outbound'
+        ) as student_mobilities_outbound
+    from realised
+    group by year_start
+),
+
+credits as (
+    select
+        year_start,
+        sum(ects_recognised) as ects_recognised,
+        sum(ects_planned) as ects_planned
+    from filtered
+    where status = 'completed' and person_role = 'student' and direction = 'outbound'
+      and ects_planned is not null and ects_recognised is not null
+    group by year_start
+),
+
+heads as (
+    select year_start, sum(enrolled_students) as enrolled, sum(graduates) as graduates
+    from headcounts
+    where year_start between $year_from and $year_to
+      and ($faculties is null or list_contains($faculties, faculty))
+      and ($levels is null or list_contains($levels, study_level))
+    group by year_start
+),
+
+g as (
+    select
+        y.year_start,
+        y.academic_year,
+        coalesce(c.outbound_mobilities, 0) as outbound_mobilities,
+        coalesce(c.inbound_mobilities, 0) as inbound_mobilities,
+        coalesce(c.students_outbound, 0) as students_outbound,
+        coalesce(c.credit_students_outbound, 0) as credit_students_outbound,
+        coalesce(c.fewer_opportunities, 0) as fewer_opportunities,
+        coalesce(c.student_mobilities_outbound, 0) as student_mobilities_outbound,
+        e.ects_recognised,
+        e.ects_planned,
+        h.enrolled,
+        h.graduates
+    from years as y
+    left join counts as c on y.year_start = c.year_start
+    left join credits as e on y.year_start = e.year_start
+    left join heads as h on y.year_start = h.year_start
+),
+
+long as (
+    select year_start, academic_year, 'outbound_mobilities' as kpi_id,
+        outbound_mobilities as numerator, null as denominator,
+        outbound_mobilities as value from g
+    union all
+    select year_start, academic_year, 'inbound_mobilities',
+        inbound_mobilities, null, inbound_mobilities from g
+    union all
+    select year_start, academic_year, 'outbound_mobility_ratio',
+        students_outbound, enrolled, pct(students_outbound, enrolled) from g
+    union all
+    select year_start, academic_year, 'graduates_mobility_share',
+        credit_students_outbound, graduates, pct(credit_students_outbound, graduates)
+    from g
+    union all
+    select year_start, academic_year, 'fewer_opportunities_share',
+        fewer_opportunities, student_mobilities_outbound,
+        pct(fewer_opportunities, student_mobilities_outbound) from g
+    union all
+    select year_start, academic_year, 'recognition_rate',
+        ects_recognised, ects_planned, pct(ects_recognised, ects_planned) from g
+),
+
+final as (
+    select
+        l.year_start,
+        l.academic_year,
+        l.kpi_id,
+        k.name,
+        k.unit,
+        cast(l.value as double) as value,
+        cast(l.numerator as double) as numerator,
+        cast(l.denominator as double) as denominator
+    from long as l
+    inner join ref_kpis as k on l.kpi_id = k.kpi_id
+)
+
+select * from final order by year_start, kpi_id

@@ -1,0 +1,1 @@
+select distinct year_start, academic_year from kpi_values order by year_start

@@ -1,0 +1,1 @@
+select 1 from kpi_values limit 1
