@@ -51,17 +51,15 @@ class ParseContext:
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, str], decimal: str = ".") -> ParseContext:
-        """The context of a warehouse's settings (``pipelines.warehouse.SETTINGS``); a
+        """The context of a warehouse's settings as stored (``pipelines/settings.py``); a
         missing or unreadable setting keeps its default."""
+        from pipelines.settings import Settings
 
-        def number(key: str, default: int) -> int:
-            value = str(settings.get(key, "")).strip()
-            return int(value) if value.isdigit() else default
-
+        typed = Settings.from_stored(settings)
         return cls(
             decimal=decimal,
-            earliest_date_year=number("earliest_date_year", EARLIEST_DATE_YEAR),
-            latest_date_years_ahead=number("latest_date_years_ahead", LATEST_DATE_YEARS_AHEAD),
+            earliest_date_year=typed.earliest_date_year,
+            latest_date_years_ahead=typed.latest_date_years_ahead,
         )
 
     def date_window(self, extra_years_ahead: int = 0) -> tuple[dt.date, dt.date]:

@@ -15,6 +15,7 @@ from pipelines.config import SQL_DIR
 from pipelines.ingest.ec_schemas import EC_MODELS
 from pipelines.roles import Actor
 from pipelines.schemas import MODELS, ContractModel
+from pipelines.settings import Settings
 
 BOOKKEEPING = ("imports", "rejected_rows", "settings", "builds")
 SOURCE_COLUMNS = {"_import_id": "integer", "_row_hash": "varchar", "_source_row": "integer"}
@@ -28,74 +29,10 @@ class Setting:
     label: str = ""  # what a person calls it (Settings page, audit trail); default: the key
 
 
-SETTINGS = (
-    Setting(
-        "institution_name",
-        "Our University",
-        "Name shown on pages and reports.",
-        label="University name",
-    ),
-    Setting(
-        "own_erasmus_code",
-        "",
-        "The university's own Erasmus code (e.g. D  KONSTAN01).",
-        label="Erasmus code",
-    ),
-    Setting(
-        "own_schac_code",
-        "",
-        "The university's own SCHAC code (e.g. uni-konstanz.de).",
-        label="SCHAC code",
-    ),
-    Setting(
-        "own_country",
-        "",
-        "The university's own country (e.g. DE or Germany); never stored as a partner's.",
-        label="Country",
-    ),
-    Setting(
-        "own_name_variants",
-        "",
-        "Other names the university appears under in exports, separated by ';' (never a partner).",
-        label="Other names in exports",
-    ),
-    Setting(
-        "year_start_month",
-        "9",
-        "First month of the academic year (1-12).",
-        label="First month of the academic year",
-    ),
-    Setting(
-        "dormant_years",
-        "2",
-        "Academic years without mobility before an agreement is dormant.",
-        label="Years without mobility before an agreement is dormant",
-    ),
-    Setting(
-        "expiring_months",
-        "12",
-        "Agreements ending within this many months are 'expiring'.",
-        label="Months before an agreement's end it counts as expiring",
-    ),
-    Setting(
-        "small_cell_threshold",
-        "5",
-        "Counts below this are suppressed in exports.",
-        label="Smallest count shown in exports",
-    ),
-    Setting(
-        "earliest_date_year",
-        "1990",
-        "Dates before 1 January of this year are refused on import as implausible.",
-        label="Earliest plausible year of a date",
-    ),
-    Setting(
-        "latest_date_years_ahead",
-        "5",
-        "Dates after the end of the year this many years from now are refused on import "
-        "(mobility end dates: 5 more years; agreement and project end dates: 10 more).",
-        label="Years ahead a date may lie",
-    ),
+# Declared once, typed, in pipelines/settings.py; this is the table's view of them.
+SETTINGS = tuple(
+    Setting(key, str(field.default), field.description or "", field.title or key)
+    for key, field in Settings.model_fields.items()
 )
 SETTING_KEYS = {s.key: s for s in SETTINGS}
 
@@ -154,7 +91,12 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def get_settings(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """The settings as stored (text); ``read_settings`` gives them typed."""
     return dict(con.execute("select key, value from settings order by key").fetchall())
+
+
+def read_settings(con: duckdb.DuckDBPyConnection) -> Settings:
+    return Settings.from_stored(get_settings(con))
 
 
 def set_setting(
@@ -162,29 +104,7 @@ def set_setting(
 ) -> bool:
     """Check and store one setting; a changed value is recorded as ``actor``'s in the audit
     trail. Returns whether the value changed."""
-    if key not in SETTING_KEYS:
-        raise KeyError(f"unknown setting {key!r}; known: {', '.join(SETTING_KEYS)}")
-    if key in ("year_start_month",) and not (value.isdigit() and 1 <= int(value) <= 12):
-        raise ValueError("year_start_month must be a month number 1-12")
-    if key in ("dormant_years", "expiring_months", "small_cell_threshold") and not value.isdigit():
-        raise ValueError(f"{key} must be a whole number")
-    if key == "earliest_date_year" and not (
-        value.strip().isdigit() and 1900 <= int(value) <= dt.date.today().year
-    ):
-        raise ValueError(
-            f"earliest_date_year must be a year from 1900 to {dt.date.today().year} (e.g. 1990)"
-        )
-    if key == "latest_date_years_ahead" and not (value.strip().isdigit() and int(value) <= 100):
-        raise ValueError("latest_date_years_ahead must be a whole number of years, 0 to 100")
-    if key in ("earliest_date_year", "latest_date_years_ahead"):
-        value = str(int(value))
-    if key == "own_country" and value.strip():
-        from pipelines.reference import country_iso2
-
-        iso2 = country_iso2(value)
-        if iso2 is None:
-            raise ValueError(f"own_country: {value!r} is not a country (use e.g. DE or Germany)")
-        value = iso2
+    value = Settings.check(key, value)
     stored = con.execute("select value from settings where key = ?", [key]).fetchall()
     old = stored[0][0] if stored else SETTING_KEYS[key].default
     if old == value:

@@ -39,6 +39,7 @@ from pipelines.ingest.columns import (
 from pipelines.ingest.institutions import code_country
 from pipelines.rules import Country, ErasmusCode, blank
 from pipelines.schemas import model_for
+from pipelines.settings import Settings
 
 REJECTION_COLUMNS = ["row_number", "column_name", "value", "reason"]
 IDENTITY = ("partner_name", "partner_erasmus_code", "partner_schac_code")
@@ -73,20 +74,16 @@ class OwnInstitution:
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, str]) -> OwnInstitution:
-        names = [
-            settings.get("institution_name", ""),
-            *_split_variants(settings.get("own_name_variants", "")),
-        ]
-        country = (
-            Country().one(settings.get("own_country") or None)
-            if settings.get("own_country")
-            else None
-        )
+        """From the settings as stored (``pipelines/settings.py``)."""
+        typed = Settings.from_stored(settings)
+        # only a name the settings hold: the model's default name is no one's
+        name = typed.institution_name if settings.get("institution_name") else ""
+        names = [name, *_split_variants(typed.own_name_variants)]
         return cls(
             names=tuple(n for n in names if n.strip()),
-            country=country,
-            erasmus_code=(settings.get("own_erasmus_code") or "").strip() or None,
-            schac_code=(settings.get("own_schac_code") or "").strip() or None,
+            country=typed.own_country or None,
+            erasmus_code=typed.own_erasmus_code.strip() or None,
+            schac_code=typed.own_schac_code.strip() or None,
         )
 
     @property
