@@ -38,6 +38,10 @@ from dashboard.data.overview import headcount_scope as headcount_scope
 from dashboard.data.overview import headline_cards as headline_cards
 from dashboard.data.overview import kpi_series as kpi_series
 from dashboard.data.overview import missing_headcount as missing_headcount
+from dashboard.data.partners import ALL_YEARS as ALL_YEARS
+from dashboard.data.partners import partner_totals as partner_totals
+from dashboard.data.partners import partner_years as partner_years
+from dashboard.data.partners import top_partners as top_partners
 from dashboard.data.shared import FilterOptions as FilterOptions
 from dashboard.data.shared import filter_options as _filter_options
 from dashboard.data.shared import first_value
@@ -260,165 +264,29 @@ def country_trend(flt: Filters, countries: tuple[str, ...]) -> pd.DataFrame:
 # Page: Partners and agreements
 # ---------------------------------------------------------------------------------------
 
-ALL_YEARS = "All selected years"
-
 
 def partner_activity(flt: Filters) -> pd.DataFrame:
     """Per partner institution and academic year, plus one 'All selected years' row each:
     realised mobilities out and in (all filters), balance, places under agreements and their
     utilisation (years and faculty filter: the faculty's and university-wide agreements), and
     the last year with any realised mobility."""
-    return filtered(
-        """
-        flows as (
-            select
-                partner_key,
-                year_start,
-                count(*) filter (where direction = 'outbound') as outbound,
-                count(*) filter (where direction = 'inbound') as inbound
-            from realised
-            group by all
-        ),
-
-        places as (
-            select
-                partner_key,
-                year_start,
-                sum(places_outbound) as places_outbound,
-                sum(places_inbound) as places_inbound,
-                sum(realised_total) as agreement_mobilities
-            from agreement_years
-            where year_start between $year_from and $year_to
-              and ($faculties is null or faculty is null or list_contains($faculties, faculty))
-            group by all
-        ),
-
-        info as (
-            select
-                partner_key,
-                any_value(partner_name) as partner_name,
-                any_value(partner_country_name) as country_name,
-                max(last_activity_year) as last_activity_year
-            from partners
-            group by partner_key
-        ),
-
-        per_year as (
-            select
-                coalesce(f.partner_key, p.partner_key) as partner_key,
-                coalesce(f.year_start, p.year_start) as year_start,
-                coalesce(f.outbound, 0) as outbound,
-                coalesce(f.inbound, 0) as inbound,
-                coalesce(p.places_outbound, 0) + coalesce(p.places_inbound, 0) as places,
-                p.agreement_mobilities
-            from flows as f
-            full outer join places as p
-                on f.partner_key = p.partner_key and f.year_start = p.year_start
-        ),
-
-        both_levels as (
-            select partner_key, academic_year_label(year_start) as academic_year, outbound,
-                inbound, places, agreement_mobilities
-            from per_year
-            union all
-            select partner_key, '"""
-        + ALL_YEARS
-        + """', sum(outbound), sum(inbound),
-                sum(places), sum(agreement_mobilities)
-            from per_year
-            group by partner_key
-        ),
-
-        final as (
-            select
-                i.partner_name,
-                i.country_name,
-                b.academic_year,
-                b.outbound,
-                b.inbound,
-                b.inbound - b.outbound as balance,
-                b.places,
-                pct(b.agreement_mobilities, b.places) as utilisation_pct,
-                i.last_activity_year
-            from both_levels as b
-            inner join info as i on b.partner_key = i.partner_key
-        )
-
-        select * from final
-        order by academic_year = '"""
-        + ALL_YEARS
-        + """' desc, outbound + inbound desc,
-            partner_name, academic_year
-        """,
-        flt,
-    )
-
-
-def partner_totals(activity: pd.DataFrame) -> pd.DataFrame:
-    """The 'All selected years' rows of ``partner_activity``."""
-    rows = activity[activity["academic_year"] == ALL_YEARS]
-    return rows.drop(columns="academic_year").reset_index(drop=True)
-
-
-def partner_years(activity: pd.DataFrame) -> pd.DataFrame:
-    """The per-year rows of ``partner_activity``."""
-    rows = activity[activity["academic_year"] != ALL_YEARS]
-    return rows.sort_values(["partner_name", "academic_year"]).reset_index(drop=True)
-
-
-def top_partners(totals: pd.DataFrame, top: int = 15) -> pd.DataFrame:
-    chosen = totals.assign(total=totals["outbound"] + totals["inbound"])
-    chosen = chosen[chosen["total"] > 0].nlargest(top, "total")
-    return chosen.melt(
-        id_vars=["partner_name", "country_name"],
-        value_vars=["outbound", "inbound"],
-        var_name="direction",
-        value_name="mobilities",
-    )
-
-
-AGREEMENT_COLUMNS = """
-    agreement_id, partner_name, partner_country_name as country_name, agreement_type, activity,
-    coalesce(faculty, '(university-wide)') as faculty, valid_from, valid_to,
-    places_outbound, places_inbound, realised_outbound_total, realised_inbound_total,
-    last_activity_year
-"""
+    return run_filtered("partners/partner_activity", flt, all_years=ALL_YEARS)
 
 
 def dormant_agreements(flt: Filters) -> pd.DataFrame:
     """Agreements dormant in the latest academic year (agreements mart), for the selected
     faculties (and university-wide agreements)."""
-    return query(
-        "select"
-        + AGREEMENT_COLUMNS
-        + """
-        from agreements
-        where is_dormant
-          and ($faculties is null or faculty is null or list_contains($faculties, faculty))
-        order by last_activity_year nulls first, partner_name, agreement_id
-        """,
-        faculties=list(flt.faculties) or None,
-    )
+    return run("partners/dormant_agreements", faculties=list(flt.faculties) or None)
 
 
 def expiring_agreements(flt: Filters) -> pd.DataFrame:
     """Agreements that end within the next ``expiring_months`` (setting, default 12)."""
-    return query(
-        "select"
-        + AGREEMENT_COLUMNS
-        + """
-        from agreements
-        where validity = 'expiring'
-          and ($faculties is null or faculty is null or list_contains($faculties, faculty))
-        order by valid_to, partner_name, agreement_id
-        """,
-        faculties=list(flt.faculties) or None,
-    )
+    return run("partners/expiring_agreements", faculties=list(flt.faculties) or None)
 
 
 def dormant_years_setting() -> int:
-    frame = query("select value from settings where key = 'dormant_years'")
-    return int(frame["value"].iloc[0]) if len(frame) else 2
+    value = first_value(run("shared/setting", key="dormant_years"))
+    return 2 if value is None else int(value)
 
 
 # ---------------------------------------------------------------------------------------
