@@ -28,9 +28,12 @@ import streamlit as st
 
 from dashboard import formatting
 from dashboard.data import loader
+from dashboard.data import outcomes as outcomes_data
 from dashboard.data import overview as overview_data
 from dashboard.data.flows import largest_balances as largest_balances
 from dashboard.data.flows import top_countries as top_countries
+from dashboard.data.outcomes import LANGUAGE_GROUPS as LANGUAGE_GROUPS
+from dashboard.data.outcomes import OUTCOME_GROUPS as OUTCOME_GROUPS
 from dashboard.data.overview import HEADCOUNT_DENOMINATORS as HEADCOUNT_DENOMINATORS
 from dashboard.data.overview import HEADCOUNT_WORDS as HEADCOUNT_WORDS
 from dashboard.data.overview import HEADLINE_KPIS as HEADLINE_KPIS
@@ -293,13 +296,6 @@ def dormant_years_setting() -> int:
 # Page: Outcomes
 # ---------------------------------------------------------------------------------------
 
-OUTCOME_GROUPS = {
-    "faculty": "Faculty",
-    "partner": "Partner",
-    "country": "Country",
-}
-LANGUAGE_GROUPS = {"language": "Language", "country": "Destination country"}
-
 
 def credit_outcomes(flt: Filters, by: str) -> pd.DataFrame:
     """Recognition rate and credit success per faculty, partner or country (``by``), over
@@ -308,58 +304,12 @@ def credit_outcomes(flt: Filters, by: str) -> pd.DataFrame:
     """
     if by not in OUTCOME_GROUPS:
         raise ValueError(f"cannot group credit outcomes by {by!r}")
-    return filtered(
-        """
-        completed as (
-            select
-                case $by
-                    when 'faculty' then coalesce(faculty, '(not set)')
-                    when 'partner' then partner_name
-                    else coalesce(partner_country_name, partner_country)
-                end as grp,
-                *
-            from filtered
-            where status = 'completed' and person_role = 'student' and direction = 'outbound'
-              and ects_planned is not null
-        ),
-
-        final as (
-            select
-                grp,
-                count(*) filter (where ects_recognised is not null) as mobilities,
-                sum(ects_planned) filter (where ects_recognised is not null)
-                    as ects_planned_recognition,
-                sum(ects_recognised) as ects_recognised,
-                pct(sum(ects_recognised), sum(ects_planned) filter (
-                    where ects_recognised is not null)) as recognition_rate,
-                pct(sum(ects_achieved), sum(ects_planned) filter (
-                    where ects_achieved is not null)) as credit_success_rate
-            from completed
-            group by grp
-        )
-
-        select * from final order by mobilities desc, grp
-        """,
-        flt,
-        by=by,
-    )
+    return run_filtered("outcomes/credit_outcomes", flt, by=by)
 
 
 def cefr_matrix(flt: Filters) -> pd.DataFrame:
     """Realised mobilities by CEFR level before and after (both known)."""
-    return filtered(
-        """
-        final as (
-            select cefr_before, cefr_after, count(*) as mobilities
-            from realised
-            where cefr_before_rank is not null and cefr_after_rank is not null
-            group by all
-        )
-
-        select * from final order by cefr_before, cefr_after
-        """,
-        flt,
-    )
+    return run_filtered("outcomes/cefr_matrix", flt)
 
 
 def language_improvement(flt: Filters, by: str) -> pd.DataFrame:
@@ -367,37 +317,8 @@ def language_improvement(flt: Filters, by: str) -> pd.DataFrame:
     destination country (``by``)."""
     if by not in LANGUAGE_GROUPS:
         raise ValueError(f"cannot group language outcomes by {by!r}")
-    frame = filtered(
-        """
-        assessed as (
-            select
-                case $by
-                    when 'language' then coalesce(language, '(not set)')
-                    else coalesce(partner_country_name, partner_country)
-                end as grp,
-                cefr_after_rank >= cefr_before_rank + 1 as improved
-            from realised
-            where cefr_before_rank is not null and cefr_after_rank is not null
-        ),
-
-        final as (
-            select
-                grp,
-                count(*) as assessed,
-                count(*) filter (where improved) as improved,
-                pct(count(*) filter (where improved), count(*)) as language_improvement_share
-            from assessed
-            group by grp
-        )
-
-        select * from final order by assessed desc, grp
-        """,
-        flt,
-        by=by,
-    )
-    if by == "language":
-        frame["grp"] = frame["grp"].map(formatting.language_name)
-    return frame
+    frame = run_filtered("outcomes/language_improvement", flt, by=by)
+    return outcomes_data.language_names(frame, by)
 
 
 # ---------------------------------------------------------------------------------------
