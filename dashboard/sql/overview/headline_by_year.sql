@@ -3,35 +3,20 @@ years as (
     where year_start between $year_from and $year_to
 ),
 
+-- which mobilities each KPI counts: the flags of int_kpi_bases, as kpi_values counts them
 counts as (
     select
         year_start,
-        count(*) filter (where direction = 'outbound') as outbound_mobilities,
-        count(*) filter (where direction = 'inbound') as inbound_mobilities,
-        count(distinct person_id) filter (
-            where person_role = 'student' and is_physical and direction = 'outbound'
-        ) as students_outbound,
-        count(distinct person_id) filter (
-            where is_credit_mobility and direction = 'outbound'
-        ) as credit_students_outbound,
-        count(*) filter (
-            where person_role = 'student' and direction = 'outbound' and fewer_opportunities
-        ) as fewer_opportunities,
-        count(*) filter (
-            where person_role = 'student' and direction = 'outbound'
-        ) as student_mobilities_outbound
-    from realised
-    group by year_start
-),
-
-credits as (
-    select
-        year_start,
-        sum(ects_recognised) as ects_recognised,
-        sum(ects_planned) as ects_planned
+        count(*) filter (where counts_outbound) as outbound_mobilities,
+        count(*) filter (where counts_inbound) as inbound_mobilities,
+        count(distinct person_id) filter (where counts_student_outbound) as students_outbound,
+        count(distinct person_id) filter (where counts_credit_mobility_outbound)
+            as credit_students_outbound,
+        count(*) filter (where counts_fewer_opportunities) as fewer_opportunities,
+        count(*) filter (where in_fewer_opportunities_base) as student_mobilities_outbound,
+        sum(ects_recognised) filter (where in_recognition_base) as ects_recognised,
+        sum(ects_planned) filter (where in_recognition_base) as ects_planned
     from filtered
-    where status = 'completed' and person_role = 'student' and direction = 'outbound'
-      and ects_planned is not null and ects_recognised is not null
     group by year_start
 ),
 
@@ -54,13 +39,12 @@ g as (
         coalesce(c.credit_students_outbound, 0) as credit_students_outbound,
         coalesce(c.fewer_opportunities, 0) as fewer_opportunities,
         coalesce(c.student_mobilities_outbound, 0) as student_mobilities_outbound,
-        e.ects_recognised,
-        e.ects_planned,
+        c.ects_recognised,
+        c.ects_planned,
         h.enrolled,
         h.graduates
     from years as y
     left join counts as c on y.year_start = c.year_start
-    left join credits as e on y.year_start = e.year_start
     left join heads as h on y.year_start = h.year_start
 ),
 

@@ -19,18 +19,11 @@ final as (
     select
         academic_year,
         faculty_value as faculty,
-        count(*) filter (
-            where status = 'completed' and person_role = 'student' and direction = 'outbound'
-            and ects_planned is not null and ects_recognised is not null
-        ) as recognition_base,
-        count(*) filter (
-            where status = 'completed' and person_role = 'student' and direction = 'outbound'
-            and ects_planned is not null and ects_achieved is not null
-        ) as success_base,
-        count(*) filter (
-            where is_realised and person_role = 'student' and direction = 'outbound'
-            and special_needs
-        ) as special_needs
+        -- the mobilities behind each rate, as kpi_values counts them (int_kpi_bases)
+        count(*) filter (where in_recognition_base) as recognition_base,
+        count(*) filter (where in_success_base) as success_base,
+        -- of the outbound student mobilities the inclusion share counts, those with support
+        count(*) filter (where in_fewer_opportunities_base and special_needs) as special_needs
     from chosen
     group by all
 )

@@ -7,9 +7,8 @@ with mobilities as (
         coalesce(faculty, '(not set)') as faculty_value,
         partner_country as country_value,
         coalesce(cast(study_level as varchar), '(not set)') as level_value,
-        kind as kind_value,
-        person_role = 'student' as is_student
-    from int_mobilities
+        kind as kind_value
+    from int_kpi_bases
 ),
 
 counts as (
@@ -29,79 +28,37 @@ counts as (
             when grouping(kind_value) = 0 then kind_value
             else 'all'
         end as dimension_value,
+        -- which mobilities each count takes: int_kpi_bases
         count(*) as records,
         count(*) filter (where is_realised) as realised,
         count(*) filter (where status = 'cancelled') as cancelled,
-        count(*) filter (where is_realised and direction = 'outbound') as outbound_mobilities,
-        count(*) filter (where is_realised and direction = 'inbound') as inbound_mobilities,
-        count(*) filter (
-            where is_realised and kind = 'student_exchange' and direction = 'outbound'
-        ) as student_exchange_outbound,
-        count(*) filter (
-            where is_realised and kind = 'student_exchange' and direction = 'inbound'
-        ) as student_exchange_inbound,
-        count(distinct person_id) filter (
-            where is_realised and kind = 'dual_degree'
-        ) as dual_degree_students,
-        count(*) filter (
-            where is_realised and kind = 'staff_research' and direction = 'outbound'
-        ) as staff_mobility_outbound,
-        count(*) filter (
-            where is_realised and kind = 'staff_research' and direction = 'inbound'
-        ) as staff_mobility_inbound,
-        count(*) filter (where is_realised and kind = 'online') as online_mobilities,
-        count(*) filter (
-            where is_realised and kind = 'internship' and direction = 'outbound'
-        ) as internships_outbound,
-        count(distinct person_id) filter (
-            where is_realised and is_student and is_physical and direction = 'outbound'
-        ) as students_outbound,
-        count(distinct person_id) filter (
-            where is_realised and is_student and is_physical and direction = 'inbound'
-        ) as students_inbound,
-        count(*) filter (
-            where is_realised and is_credit_mobility and direction = 'outbound'
-        ) as credit_mobility_outbound,
-        count(distinct person_id) filter (
-            where is_realised and is_credit_mobility and direction = 'outbound'
-        ) as credit_students_outbound,
-        count(*) filter (
-            where is_realised and is_student and direction = 'outbound' and fewer_opportunities
-        ) as fewer_opportunities,
-        count(*) filter (
-            where is_realised and is_student and direction = 'outbound'
-        ) as student_mobilities_outbound,
-        sum(ects_recognised) filter (
-            where status = 'completed' and is_student and direction = 'outbound'
-            and ects_planned is not null and ects_recognised is not null
-        ) as ects_recognised,
-        sum(ects_planned) filter (
-            where status = 'completed' and is_student and direction = 'outbound'
-            and ects_planned is not null and ects_recognised is not null
-        ) as ects_planned_recognition,
-        sum(ects_achieved) filter (
-            where status = 'completed' and is_student and direction = 'outbound'
-            and ects_planned is not null and ects_achieved is not null
-        ) as ects_achieved,
-        sum(ects_planned) filter (
-            where status = 'completed' and is_student and direction = 'outbound'
-            and ects_planned is not null and ects_achieved is not null
-        ) as ects_planned_success,
-        count(*) filter (
-            where is_realised and cefr_after_rank >= cefr_before_rank + 1
-        ) as language_improved,
-        count(*) filter (
-            where is_realised and cefr_before_rank is not null and cefr_after_rank is not null
-        ) as language_assessed,
-        count(distinct person_id) filter (
-            where is_realised and person_role in ('staff', 'researcher') and is_physical
-            and direction = 'outbound'
-        ) as staff_outbound_people,
-        count(*) filter (where is_realised and gender = 'female') as female,
-        count(*) filter (where is_realised and gender is not null) as gender_known,
-        avg(duration_days) filter (
-            where is_realised and is_student and is_physical and direction = 'outbound'
-        ) as average_duration_days
+        count(*) filter (where counts_outbound) as outbound_mobilities,
+        count(*) filter (where counts_inbound) as inbound_mobilities,
+        count(*) filter (where counts_student_exchange_outbound) as student_exchange_outbound,
+        count(*) filter (where counts_student_exchange_inbound) as student_exchange_inbound,
+        count(distinct person_id) filter (where counts_dual_degree_student)
+            as dual_degree_students,
+        count(*) filter (where counts_staff_mobility_outbound) as staff_mobility_outbound,
+        count(*) filter (where counts_staff_mobility_inbound) as staff_mobility_inbound,
+        count(*) filter (where counts_online) as online_mobilities,
+        count(*) filter (where counts_internship_outbound) as internships_outbound,
+        count(distinct person_id) filter (where counts_student_outbound) as students_outbound,
+        count(distinct person_id) filter (where counts_student_inbound) as students_inbound,
+        count(*) filter (where counts_credit_mobility_outbound) as credit_mobility_outbound,
+        count(distinct person_id) filter (where counts_credit_mobility_outbound)
+            as credit_students_outbound,
+        count(*) filter (where counts_fewer_opportunities) as fewer_opportunities,
+        count(*) filter (where in_fewer_opportunities_base) as student_mobilities_outbound,
+        sum(ects_recognised) filter (where in_recognition_base) as ects_recognised,
+        sum(ects_planned) filter (where in_recognition_base) as ects_planned_recognition,
+        sum(ects_achieved) filter (where in_success_base) as ects_achieved,
+        sum(ects_planned) filter (where in_success_base) as ects_planned_success,
+        count(*) filter (where counts_language_improved) as language_improved,
+        count(*) filter (where in_language_base) as language_assessed,
+        count(distinct person_id) filter (where counts_staff_outbound) as staff_outbound_people,
+        count(*) filter (where counts_female) as female,
+        count(*) filter (where in_gender_base) as gender_known,
+        avg(duration_days) filter (where counts_student_outbound) as average_duration_days
     from mobilities
     group by grouping sets (
         (year_start),

@@ -1,8 +1,10 @@
 -- Mart: one row per mobility, with everything a page or report needs to filter and group:
 -- academic year, duration, kind of mobility, partner, country and region, the Eurostat
--- credit-mobility flag and the agreement it falls under. Grain: one row per mobility.
+-- credit-mobility flag and the agreement it falls under, and which KPIs count it (the
+-- counts_* and in_* flags of int_kpi_bases, so that the dashboard's filtered KPIs count the
+-- same mobilities as kpi_values). Grain: one row per mobility.
 with mobilities as (
-    select * from int_mobilities
+    select * from int_kpi_bases
 ),
 
 links as (
@@ -64,7 +66,8 @@ final as (
         m.agreement_id as agreement_id_given,
         l.agreement_id,
         l.how as agreement_link,
-        m.import_id
+        m.import_id,
+        columns('^(counts|in)_')  -- the KPI flags (only int_kpi_bases has such columns)
     from mobilities as m
     left join links as l on m.mobility_id = l.mobility_id
     left join partners as p on m.partner_key = p.partner_key
