@@ -52,9 +52,23 @@ SOURCE_ERASMUS_STAFF = (
 SOURCE_INTERNAL = "Mobility Atlas definition, stated here."
 
 
+# How a KPI's value follows from the counts it is made of (its measures): the macros
+# kpi_value, kpi_numerator and kpi_denominator (pipelines/sql/macros.sql) apply it, in
+# kpi_values and in every filtered KPI query, so a formula is written once, here.
+Formula = Literal["count", "rate", "difference", "mean"]
+
+
 @dataclass(frozen=True)
 class Kpi:
-    """One indicator. ``dimensions`` are the breakdowns in which it is meaningful."""
+    """One indicator. ``dimensions`` are the breakdowns in which it is meaningful.
+
+    ``numerator`` and ``denominator`` name measures: columns of the KPI count models
+    (int_kpi_mobility_counts, int_kpi_headcounts, int_kpi_organisation_counts), whose
+    mobilities are chosen by the flags of int_kpi_bases. ``formula``: *count* (the numerator
+    itself; the default, with the KPI's id as its measure), *rate* (a percentage of the
+    denominator), *difference* (numerator minus denominator), *mean* (a mean measure, shown
+    without numerator and denominator).
+    """
 
     id: str
     name: str
@@ -65,6 +79,13 @@ class Kpi:
     dimensions: tuple[Dimension, ...] = ("all", "faculty", "country", "level", "kind")
     headline: bool = False
     reference_target: float | None = None
+    formula: Formula = "count"
+    numerator: str | None = None  # default: the KPI's id
+    denominator: str | None = None
+
+    @property
+    def numerator_measure(self) -> str:
+        return self.numerator or self.id
 
     @property
     def is_rate(self) -> bool:
@@ -188,6 +209,9 @@ KPIS: tuple[Kpi, ...] = (
         SOURCE_UIS,
         dimensions=HEADCOUNT_DIMENSIONS,
         headline=True,
+        formula="rate",
+        numerator="students_outbound",
+        denominator="enrolled_students",
     ),
     Kpi(
         "inbound_mobility_rate",
@@ -198,6 +222,9 @@ KPIS: tuple[Kpi, ...] = (
         "up",
         SOURCE_UIS,
         dimensions=HEADCOUNT_DIMENSIONS,
+        formula="rate",
+        numerator="students_inbound",
+        denominator="enrolled_students",
     ),
     Kpi(
         "net_flow",
@@ -207,6 +234,9 @@ KPIS: tuple[Kpi, ...] = (
         "people",
         "neutral",
         SOURCE_UIS,
+        formula="difference",
+        numerator="students_inbound",
+        denominator="students_outbound",
     ),
     Kpi(
         "credit_mobility_outbound",
@@ -230,6 +260,9 @@ KPIS: tuple[Kpi, ...] = (
         dimensions=HEADCOUNT_DIMENSIONS,
         headline=True,
         reference_target=EU_GRADUATE_MOBILITY_TARGET,
+        formula="rate",
+        numerator="credit_students_outbound",
+        denominator="graduates",
     ),
     Kpi(
         "fewer_opportunities_share",
@@ -242,6 +275,9 @@ KPIS: tuple[Kpi, ...] = (
         SOURCE_EU_2024,
         headline=True,
         reference_target=EU_FEWER_OPPORTUNITIES_TARGET,
+        formula="rate",
+        numerator="fewer_opportunities",
+        denominator="student_mobilities_outbound",
     ),
     Kpi(
         "recognition_rate",
@@ -252,6 +288,9 @@ KPIS: tuple[Kpi, ...] = (
         "up",
         SOURCE_EQUATIC,
         headline=True,
+        formula="rate",
+        numerator="ects_recognised",
+        denominator="ects_planned_recognition",
     ),
     Kpi(
         "credit_success_rate",
@@ -261,6 +300,9 @@ KPIS: tuple[Kpi, ...] = (
         "%",
         "up",
         SOURCE_EQUATIC,
+        formula="rate",
+        numerator="ects_achieved",
+        denominator="ects_planned_success",
     ),
     Kpi(
         "language_improvement_share",
@@ -270,6 +312,9 @@ KPIS: tuple[Kpi, ...] = (
         "%",
         "up",
         SOURCE_CEFR,
+        formula="rate",
+        numerator="language_improved",
+        denominator="language_assessed",
     ),
     Kpi(
         "agreement_utilisation",
@@ -280,6 +325,9 @@ KPIS: tuple[Kpi, ...] = (
         "up",
         SOURCE_INTERNAL,
         dimensions=ORG_DIMENSIONS,
+        formula="rate",
+        numerator="agreement_mobilities",
+        denominator="agreement_places",
     ),
     Kpi(
         "dormant_agreements",
@@ -299,6 +347,9 @@ KPIS: tuple[Kpi, ...] = (
         "neutral",
         SOURCE_INTERNAL,
         dimensions=("all", "faculty", "country", "level"),
+        formula="rate",
+        numerator="online_mobilities",
+        denominator="realised",
     ),
     Kpi(
         "staff_mobility_rate",
@@ -309,6 +360,9 @@ KPIS: tuple[Kpi, ...] = (
         "up",
         SOURCE_ERASMUS_STAFF,
         dimensions=("all", "faculty"),
+        formula="rate",
+        numerator="staff_outbound_people",
+        denominator="academic_staff",
     ),
     Kpi(
         "female_share",
@@ -317,6 +371,9 @@ KPIS: tuple[Kpi, ...] = (
         "%",
         "neutral",
         SOURCE_INTERNAL,
+        formula="rate",
+        numerator="female",
+        denominator="gender_known",
     ),
     Kpi(
         "average_duration_days",
@@ -326,6 +383,7 @@ KPIS: tuple[Kpi, ...] = (
         "days",
         "neutral",
         SOURCE_INTERNAL,
+        formula="mean",
     ),
     Kpi(
         "cancellation_rate",
@@ -334,6 +392,9 @@ KPIS: tuple[Kpi, ...] = (
         "%",
         "down",
         SOURCE_INTERNAL,
+        formula="rate",
+        numerator="cancelled",
+        denominator="records",
     ),
 )
 

@@ -29,3 +29,19 @@ create or replace macro cefr_rank(level) as
 -- Percentage with a missing (not zero) result when the denominator is zero or missing.
 create or replace macro pct(numerator, denominator) as
     case when denominator > 0 then 100.0 * numerator / denominator end;
+
+-- A KPI from its measures, by the formula the registry gives it (pipelines/metrics.py,
+-- ref_kpis.formula): the value, and the numerator and denominator shown beside a rate.
+create or replace macro kpi_value(formula, n, d) as
+    case formula
+        when 'count' then n
+        when 'rate' then pct(n, d)
+        when 'difference' then n - d
+        when 'mean' then n
+    end;
+
+create or replace macro kpi_numerator(formula, n, d) as
+    case formula when 'count' then n when 'rate' then n when 'difference' then n - d end;
+
+create or replace macro kpi_denominator(formula, d) as
+    case formula when 'rate' then d end;

@@ -15,13 +15,13 @@ counts as (
         count(*) filter (where counts_fewer_opportunities) as fewer_opportunities,
         count(*) filter (where in_fewer_opportunities_base) as student_mobilities_outbound,
         sum(ects_recognised) filter (where in_recognition_base) as ects_recognised,
-        sum(ects_planned) filter (where in_recognition_base) as ects_planned
+        sum(ects_planned) filter (where in_recognition_base) as ects_planned_recognition
     from filtered
     group by year_start
 ),
 
 heads as (
-    select year_start, sum(enrolled_students) as enrolled, sum(graduates) as graduates
+    select year_start, sum(enrolled_students) as enrolled_students, sum(graduates) as graduates
     from headcounts
     where year_start between $year_from and $year_to
       and ($faculties is null or list_contains($faculties, faculty))
@@ -40,35 +40,40 @@ g as (
         coalesce(c.fewer_opportunities, 0) as fewer_opportunities,
         coalesce(c.student_mobilities_outbound, 0) as student_mobilities_outbound,
         c.ects_recognised,
-        c.ects_planned,
-        h.enrolled,
+        c.ects_planned_recognition,
+        h.enrolled_students,
         h.graduates
     from years as y
     left join counts as c on y.year_start = c.year_start
     left join heads as h on y.year_start = h.year_start
 ),
 
+-- the counts as (year, measure, amount), named as the registry's measures
+measures as (
+    select *
+    from (
+        select year_start, academic_year,
+            columns(* exclude (year_start, academic_year))::double
+        from g
+    )
+    unpivot include nulls (
+        amount for measure in (columns(* exclude (year_start, academic_year)))
+    )
+),
+
+-- the headline KPIs from their measures, by the registry's formulas (as in kpi_values)
 long as (
-    select year_start, academic_year, 'outbound_mobilities' as kpi_id,
-        outbound_mobilities as numerator, null as denominator,
-        outbound_mobilities as value from g
-    union all
-    select year_start, academic_year, 'inbound_mobilities',
-        inbound_mobilities, null, inbound_mobilities from g
-    union all
-    select year_start, academic_year, 'outbound_mobility_ratio',
-        students_outbound, enrolled, pct(students_outbound, enrolled) from g
-    union all
-    select year_start, academic_year, 'graduates_mobility_share',
-        credit_students_outbound, graduates, pct(credit_students_outbound, graduates)
-    from g
-    union all
-    select year_start, academic_year, 'fewer_opportunities_share',
-        fewer_opportunities, student_mobilities_outbound,
-        pct(fewer_opportunities, student_mobilities_outbound) from g
-    union all
-    select year_start, academic_year, 'recognition_rate',
-        ects_recognised, ects_planned, pct(ects_recognised, ects_planned) from g
+    select
+        n.year_start,
+        n.academic_year,
+        k.kpi_id,
+        kpi_numerator(k.formula, n.amount, d.amount) as numerator,
+        kpi_denominator(k.formula, d.amount) as denominator,
+        kpi_value(k.formula, n.amount, d.amount) as value
+    from ref_kpis as k
+    inner join measures as n on n.measure = k.numerator
+    left join measures as d on d.measure = k.denominator and d.year_start = n.year_start
+    where k.headline
 ),
 
 final as (

@@ -84,90 +84,58 @@ o as (
     select * from organisation_counts
 ),
 
-long as (
-    select year_start, dimension, dimension_value, 'outbound_mobilities' as kpi_id,
-        outbound_mobilities as numerator, null as denominator, outbound_mobilities as value from g
-    union all
-    select year_start, dimension, dimension_value, 'inbound_mobilities',
-        inbound_mobilities, null, inbound_mobilities from g
-    union all
-    select year_start, dimension, dimension_value, 'student_exchange_outbound',
-        student_exchange_outbound, null, student_exchange_outbound from g
-    union all
-    select year_start, dimension, dimension_value, 'student_exchange_inbound',
-        student_exchange_inbound, null, student_exchange_inbound from g
-    union all
-    select year_start, dimension, dimension_value, 'dual_degree_students',
-        dual_degree_students, null, dual_degree_students from g
-    union all
-    select year_start, dimension, dimension_value, 'staff_mobility_outbound',
-        staff_mobility_outbound, null, staff_mobility_outbound from g
-    union all
-    select year_start, dimension, dimension_value, 'staff_mobility_inbound',
-        staff_mobility_inbound, null, staff_mobility_inbound from g
-    union all
-    select year_start, dimension, dimension_value, 'online_mobilities',
-        online_mobilities, null, online_mobilities from g
-    union all
-    select year_start, dimension, dimension_value, 'internships_outbound',
-        internships_outbound, null, internships_outbound from g
-    union all
-    select year_start, dimension, dimension_value, 'outbound_mobility_ratio',
-        students_outbound, enrolled_students, pct(students_outbound, enrolled_students) from g
-    union all
-    select year_start, dimension, dimension_value, 'inbound_mobility_rate',
-        students_inbound, enrolled_students, pct(students_inbound, enrolled_students) from g
-    union all
-    select year_start, dimension, dimension_value, 'net_flow',
-        students_inbound - students_outbound, null, students_inbound - students_outbound from g
-    union all
-    select year_start, dimension, dimension_value, 'credit_mobility_outbound',
-        credit_mobility_outbound, null, credit_mobility_outbound from g
-    union all
-    select year_start, dimension, dimension_value, 'graduates_mobility_share',
-        credit_students_outbound, graduates, pct(credit_students_outbound, graduates) from g
-    union all
-    select year_start, dimension, dimension_value, 'fewer_opportunities_share',
-        fewer_opportunities, student_mobilities_outbound,
-        pct(fewer_opportunities, student_mobilities_outbound) from g
-    union all
-    select year_start, dimension, dimension_value, 'recognition_rate',
-        ects_recognised, ects_planned_recognition,
-        pct(ects_recognised, ects_planned_recognition) from g
-    union all
-    select year_start, dimension, dimension_value, 'credit_success_rate',
-        ects_achieved, ects_planned_success, pct(ects_achieved, ects_planned_success) from g
-    union all
-    select year_start, dimension, dimension_value, 'language_improvement_share',
-        language_improved, language_assessed, pct(language_improved, language_assessed) from g
-    union all
-    select year_start, dimension, dimension_value, 'online_share',
-        online_mobilities, realised, pct(online_mobilities, realised) from g
-    union all
-    select year_start, dimension, dimension_value, 'staff_mobility_rate',
-        staff_outbound_people, academic_staff, pct(staff_outbound_people, academic_staff) from g
-    union all
-    select year_start, dimension, dimension_value, 'female_share',
-        female, gender_known, pct(female, gender_known) from g
-    union all
-    select year_start, dimension, dimension_value, 'average_duration_days',
-        null, null, average_duration_days from g
-    union all
-    select year_start, dimension, dimension_value, 'cancellation_rate',
-        cancelled, records, pct(cancelled, records) from g
-    union all
-    select year_start, dimension, dimension_value, 'projects_active',
-        projects_active, null, projects_active from o where projects_active is not null
-    union all
-    select year_start, dimension, dimension_value, 'project_funding_own',
-        project_funding_own, null, project_funding_own from o where projects_active is not null
-    union all
-    select year_start, dimension, dimension_value, 'agreement_utilisation',
-        agreement_mobilities, agreement_places, pct(agreement_mobilities, agreement_places)
+-- every count of every group as one row (group, measure, amount): what the KPIs are made of
+amounts as (
+    select
+        year_start, dimension, dimension_value,
+        columns(* exclude (year_start, dimension, dimension_value))::double
+    from g
+),
+
+organisation_amounts as (
+    select
+        year_start, dimension, dimension_value,
+        columns(* exclude (year_start, dimension, dimension_value))::double
     from o
-    union all
-    select year_start, dimension, dimension_value, 'dormant_agreements',
-        dormant_agreements, null, dormant_agreements from o where dormant_agreements is not null
+),
+
+mobility_measures as (
+    select * from amounts
+    unpivot include nulls (
+        amount for measure in (columns(* exclude (year_start, dimension, dimension_value)))
+    )
+),
+
+organisation_measures as (
+    select * from organisation_amounts
+    unpivot include nulls (
+        amount for measure in (columns(* exclude (year_start, dimension, dimension_value)))
+    )
+),
+
+measures as (
+    select * from mobility_measures
+    union all by name
+    select * from organisation_measures
+),
+
+-- each KPI of the registry from its numerator and denominator measures, by its formula
+long as (
+    select
+        n.year_start,
+        n.dimension,
+        n.dimension_value,
+        k.kpi_id,
+        kpi_numerator(k.formula, n.amount, d.amount) as numerator,
+        kpi_denominator(k.formula, d.amount) as denominator,
+        kpi_value(k.formula, n.amount, d.amount) as value
+    from kpis as k
+    inner join measures as n on n.measure = k.numerator
+    left join measures as d
+        on d.measure = k.denominator
+        and d.year_start = n.year_start
+        and d.dimension = n.dimension
+        and d.dimension_value = n.dimension_value
 ),
 
 final as (
