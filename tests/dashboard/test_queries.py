@@ -66,3 +66,25 @@ def test_filter_values_are_bound_not_written_into_sql(built):
     frame = queries.headline_by_year(flt)
     counts = frame[frame["kpi_id"] == "outbound_mobilities"]["value"]
     assert (counts == 0).all()
+
+
+def kpi_parts(built, kpi_id: str, year: int) -> tuple[float, float]:
+    return built.execute(
+        "select numerator, denominator from kpi_values where kpi_id = ? and year_start = ? "
+        "and dimension = 'all'",
+        [kpi_id, year],
+    ).fetchone()
+
+
+@pytest.mark.parametrize("year", fixture_data.YEARS)
+def test_outcome_tables_add_up_to_the_kpi_mart(built, year):
+    """The Outcomes page's tables, summed over their groups, count exactly the mobilities
+    and credits kpi_values counts: the page and the mart share one definition."""
+    flt = Filters(year, year)
+    credits = queries.credit_outcomes(flt, "faculty")
+    recognised, planned = kpi_parts(built, "recognition_rate", year)
+    assert credits["ects_recognised"].sum() == pytest.approx(recognised)
+    assert credits["ects_planned_recognition"].sum() == pytest.approx(planned)
+    languages = queries.language_improvement(flt, "language")
+    improved, assessed = kpi_parts(built, "language_improvement_share", year)
+    assert (languages["improved"].sum(), languages["assessed"].sum()) == (improved, assessed)

@@ -1,3 +1,4 @@
+-- Which mobilities the rates count: the flags of int_kpi_bases (as kpi_values counts them).
 completed as (
     select
         case $by
@@ -7,21 +8,23 @@ completed as (
         end as grp,
         *
     from filtered
-    where status = 'completed' and person_role = 'student' and direction = 'outbound'
-      and ects_planned is not null
+    where in_recognition_base or in_success_base
 ),
 
 final as (
     select
         grp,
-        count(*) filter (where ects_recognised is not null) as mobilities,
-        sum(ects_planned) filter (where ects_recognised is not null)
-            as ects_planned_recognition,
-        sum(ects_recognised) as ects_recognised,
-        pct(sum(ects_recognised), sum(ects_planned) filter (
-            where ects_recognised is not null)) as recognition_rate,
-        pct(sum(ects_achieved), sum(ects_planned) filter (
-            where ects_achieved is not null)) as credit_success_rate
+        count(*) filter (where in_recognition_base) as mobilities,
+        sum(ects_planned) filter (where in_recognition_base) as ects_planned_recognition,
+        sum(ects_recognised) filter (where in_recognition_base) as ects_recognised,
+        pct(
+            sum(ects_recognised) filter (where in_recognition_base),
+            sum(ects_planned) filter (where in_recognition_base)
+        ) as recognition_rate,
+        pct(
+            sum(ects_achieved) filter (where in_success_base),
+            sum(ects_planned) filter (where in_success_base)
+        ) as credit_success_rate
     from completed
     group by grp
 )

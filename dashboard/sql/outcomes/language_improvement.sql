@@ -1,12 +1,13 @@
+-- Which mobilities the share counts: the flags of int_kpi_bases (as kpi_values counts them).
 assessed as (
     select
         case $by
             when 'language' then coalesce(language, '(not set)')
             else coalesce(partner_country_name, partner_country)
         end as grp,
-        cefr_after_rank >= cefr_before_rank + 1 as improved
-    from realised
-    where cefr_before_rank is not null and cefr_after_rank is not null
+        counts_language_improved as improved
+    from filtered
+    where in_language_base
 ),
 
 final as (
