@@ -153,6 +153,17 @@ def contract_markdown() -> str:
     return "".join(parts)
 
 
+def _formula(kpi: metrics.Kpi) -> str:
+    """The KPI's formula over its measures (columns of the KPI count models)."""
+    n, d = f"`{kpi.numerator_measure}`", f"`{kpi.denominator}`"
+    return {
+        "count": n,
+        "rate": f"100 × {n} / {d} (missing when {d} is 0 or unknown)",
+        "difference": f"{n} − {d}",
+        "mean": n,
+    }[kpi.formula]
+
+
 def kpis_markdown() -> str:
     lines = [
         "# KPI definitions\n\n",
@@ -173,6 +184,7 @@ def kpis_markdown() -> str:
         )
         lines.append(
             f"## {kpi.name} (`{kpi.id}`)\n\n{kpi.definition}\n\n"
+            f"* Computed as: {_formula(kpi)}\n"
             f"* Unit: {kpi.unit}; better when: {kpi.good_direction}\n"
             f"* Breakdowns: {', '.join(kpi.dimensions)}{target}\n"
             f"* Source: {kpi.source}\n\n"
