@@ -27,6 +27,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import formatting
+from dashboard.data import inclusion as inclusion_data
 from dashboard.data import loader
 from dashboard.data import outcomes as outcomes_data
 from dashboard.data import overview as overview_data
@@ -329,74 +330,18 @@ def language_improvement(flt: Filters, by: str) -> pd.DataFrame:
 def fewer_opportunities(flt: Filters, by: str) -> pd.DataFrame:
     """fewer_opportunities_share per academic year or per faculty (``by``): realised outbound
     student mobilities with the flag set, over all realised outbound student mobilities."""
-    if by not in ("year", "faculty"):
+    if by not in inclusion_data.FEWER_OPPORTUNITIES_GROUPS:
         raise ValueError(f"cannot group by {by!r}")
-    return filtered(
-        """
-        students as (
-            select
-                case $by when 'year' then academic_year
-                    else coalesce(faculty, '(not set)') end as grp,
-                coalesce(fewer_opportunities, false) as flagged
-            from realised
-            where person_role = 'student' and direction = 'outbound'
-        ),
-
-        final as (
-            select
-                grp,
-                count(*) filter (where flagged) as fewer_opportunities,
-                count(*) as student_mobilities_outbound,
-                pct(count(*) filter (where flagged), count(*)) as fewer_opportunities_share
-            from students
-            group by grp
-        )
-
-        select * from final order by grp
-        """,
-        flt,
-        by=by,
-    )
+    return run_filtered("inclusion/fewer_opportunities", flt, by=by)
 
 
 def participant_mix(flt: Filters, by: str) -> pd.DataFrame:
     """Realised mobilities per direction and gender, study level or broad field (``by``),
     with each group's share of its direction."""
-    if by not in ("gender", "level", "field"):
+    if by not in inclusion_data.PARTICIPANT_GROUPS:
         raise ValueError(f"cannot group by {by!r}")
-    frame = filtered(
-        """
-        grouped as (
-            select
-                direction,
-                case $by
-                    when 'gender' then coalesce(gender, '(not set)')
-                    when 'level' then coalesce(cast(study_level as varchar), '(not set)')
-                    else coalesce(field_broad_name, '(not set)')
-                end as grp,
-                count(*) as mobilities
-            from realised
-            group by all
-        ),
-
-        final as (
-            select
-                *,
-                100.0 * mobilities / sum(mobilities) over (partition by direction) as share_pct
-            from grouped
-        )
-
-        select * from final order by direction desc, mobilities desc
-        """,
-        flt,
-        by=by,
-    )
-    if by == "level":
-        frame["grp"] = [
-            formatting.level_label(int(v)) if v != "(not set)" else "(not set: staff)"
-            for v in frame["grp"]
-        ]
-    return frame
+    frame = run_filtered("inclusion/participant_mix", flt, by=by)
+    return inclusion_data.level_labels(frame, by)
 
 
 # ---------------------------------------------------------------------------------------
