@@ -49,6 +49,8 @@ from dashboard.data.partners import top_partners as top_partners
 from dashboard.data.shared import FilterOptions as FilterOptions
 from dashboard.data.shared import filter_options as _filter_options
 from dashboard.data.shared import first_value
+from dashboard.data.shared import top_groups as top_groups
+from dashboard.data.staff import STAFF_GROUPS as STAFF_GROUPS
 from pipelines import access, audit, config, metrics, partner_matching, projection, warehouse
 
 if TYPE_CHECKING:
@@ -348,88 +350,24 @@ def participant_mix(flt: Filters, by: str) -> pd.DataFrame:
 # Page: Staff and research
 # ---------------------------------------------------------------------------------------
 
-STAFF_GROUPS = {"faculty": "Faculty", "country": "Partner country", "duration": "Duration"}
-
 
 def staff_mobility(flt: Filters, by: str) -> pd.DataFrame:
     """Realised physical staff and researcher mobilities (kind staff_research) per activity
     and faculty, partner country or duration band (``by``)."""
     if by not in STAFF_GROUPS:
         raise ValueError(f"cannot group staff mobility by {by!r}")
-    return filtered(
-        """
-        staff as (
-            select
-                activity,
-                case $by
-                    when 'faculty' then coalesce(faculty, '(not set)')
-                    when 'country' then coalesce(partner_country_name, partner_country)
-                    else case
-                        when duration_days <= 2 then '1-2 days'
-                        when duration_days <= 5 then '3-5 days'
-                        when duration_days <= 14 then '6-14 days'
-                        when duration_days <= 60 then '15-60 days'
-                        else 'over 60 days'
-                    end
-                end as grp,
-                case
-                    when duration_days <= 2 then 1 when duration_days <= 5 then 2
-                    when duration_days <= 14 then 3 when duration_days <= 60 then 4 else 5
-                end as band
-            from realised
-            where kind = 'staff_research'
-        ),
-
-        final as (
-            select grp, activity, count(*) as mobilities, min(band) as band
-            from staff
-            group by all
-        )
-
-        select * from final
-        order by case when $by = 'duration' then band end, mobilities desc, grp, activity
-        """,
-        flt,
-        by=by,
-    )
+    return run_filtered("staff/staff_mobility", flt, by=by)
 
 
 def staff_summary(flt: Filters) -> pd.DataFrame:
     """Totals of staff and researcher mobility: mobilities, people, days, teaching hours."""
-    return filtered(
-        """
-        final as (
-            select
-                count(*) filter (where direction = 'outbound') as outbound,
-                count(*) filter (where direction = 'inbound') as inbound,
-                count(distinct person_id) as people,
-                avg(duration_days) as average_days,
-                sum(teaching_hours) filter (where activity = 'teaching') as teaching_hours
-            from realised
-            where kind = 'staff_research'
-        )
-
-        select * from final
-        """,
-        flt,
-    )
+    return run_filtered("staff/staff_summary", flt)
 
 
 def kpi_value(kpi_id: str, year_start: int, faculty: str = "all") -> float | None:
     """One KPI from the KPI mart for the whole university ('all') or one faculty."""
-    frame = query(
-        "select value from kpi_by_year where kpi_id = ? and year_start = ? and faculty = ?",
-        kpi_id,
-        year_start,
-        faculty,
-    )
-    return float(frame["value"].iloc[0]) if len(frame) else None
-
-
-def top_groups(frame: pd.DataFrame, group: str, value: str, top: int) -> pd.DataFrame:
-    """The rows of the ``top`` groups with the largest total ``value``."""
-    keep = frame.groupby(group)[value].sum().nlargest(top).index
-    return frame[frame[group].isin(keep)]
+    value = first_value(run("staff/kpi_value", kpi_id=kpi_id, year=year_start, faculty=faculty))
+    return None if value is None else float(value)
 
 
 # ---------------------------------------------------------------------------------------
