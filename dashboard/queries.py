@@ -379,105 +379,28 @@ def dual_degrees_by_year(flt: Filters) -> pd.DataFrame:
     """Dual and joint degrees per academic year: distinct students (both directions), completed
     periods (the contract has no graduation field: a completed dual-degree period is the
     proxy for a graduate) and partner institutions."""
-    return filtered(
-        """
-        final as (
-            select
-                academic_year,
-                count(distinct person_id) as students,
-                count(*) filter (where status = 'completed') as completed,
-                count(distinct partner_key) as partners
-            from realised
-            where kind = 'dual_degree'
-            group by academic_year
-        )
-
-        select * from final order by academic_year
-        """,
-        flt,
-    )
+    return run_filtered("programmes/dual_degrees_by_year", flt)
 
 
 def dual_degree_partners(flt: Filters) -> pd.DataFrame:
-    return filtered(
-        """
-        final as (
-            select
-                partner_name,
-                coalesce(partner_country_name, partner_country) as country_name,
-                count(*) filter (where direction = 'outbound') as outbound,
-                count(*) filter (where direction = 'inbound') as inbound,
-                count(distinct person_id) as students,
-                count(*) filter (where status = 'completed') as completed
-            from realised
-            where kind = 'dual_degree'
-            group by all
-        )
-
-        select * from final order by students desc, partner_name
-        """,
-        flt,
-    )
+    return run_filtered("programmes/dual_degree_partners", flt)
 
 
 def online_by_year(flt: Filters) -> pd.DataFrame:
     """Online (virtual) and blended mobilities per year and their share of all realised
     mobilities (online_share), both directions as filtered."""
-    return filtered(
-        """
-        final as (
-            select
-                academic_year,
-                count(*) filter (where kind = 'online' and mode = 'virtual') as virtual,
-                count(*) filter (where kind = 'online' and mode <> 'virtual') as blended,
-                count(*) filter (where kind = 'online') as online,
-                count(*) as all_mobilities,
-                pct(count(*) filter (where kind = 'online'), count(*)) as online_share
-            from realised
-            group by academic_year
-        )
-
-        select * from final order by academic_year
-        """,
-        flt,
-    )
+    return run_filtered("programmes/online_by_year", flt)
 
 
 def internships(flt: Filters, by: str) -> pd.DataFrame:
     """Realised internships and placements per direction and host type or country (``by``)."""
     if by not in ("host_type", "country"):
         raise ValueError(f"cannot group internships by {by!r}")
-    return filtered(
-        """
-        final as (
-            select
-                case $by
-                    when 'host_type' then replace(coalesce(host_type, '(not set)'), '_', ' ')
-                    else coalesce(partner_country_name, partner_country)
-                end as grp,
-                direction,
-                count(*) as mobilities
-            from realised
-            where kind = 'internship'
-            group by all
-        )
-
-        select * from final order by mobilities desc, grp
-        """,
-        flt,
-        by=by,
-    )
+    return run_filtered("programmes/internships", flt, by=by)
 
 
-PROJECTS_IN_RANGE = """
-with chosen as (
-    select *
-    from projects
-    where academic_year_of_label(first_academic_year) <= $year_to
-      and academic_year_of_label(last_academic_year) >= $year_from
-      and ($faculties is null or list_contains($faculties, coalesce(faculty, '(not set)')))
-),
-"""
+PROJECTS = "programmes/chosen_projects"
+"""The projects of the selected years and faculties, which the project queries continue."""
 
 
 def _project_params(flt: Filters) -> dict[str, object]:
@@ -491,63 +414,17 @@ def _project_params(flt: Filters) -> dict[str, object]:
 def projects_in_range(flt: Filters) -> pd.DataFrame:
     """International projects running in at least one of the selected years (years and
     faculty filter)."""
-    return query(
-        PROJECTS_IN_RANGE
-        + """
-        final as (
-            select project_id, title, programme, role, coalesce(faculty, '(not set)') as faculty,
-                start_date, end_date, budget_total, budget_own_share,
-                replace(partner_countries, ';', ', ') as partner_countries, state
-            from chosen
-        )
-
-        select * from final order by start_date desc, project_id
-        """,
-        **_project_params(flt),
-    )
+    return run_after(PROJECTS, "programmes/projects_in_range", **_project_params(flt))
 
 
 def project_funding(flt: Filters) -> pd.DataFrame:
     """Projects and the university's own share of their budgets per programme and role."""
-    return query(
-        PROJECTS_IN_RANGE
-        + """
-        final as (
-            select programme, role, count(*) as projects,
-                sum(budget_own_share) as budget_own_share, sum(budget_total) as budget_total
-            from chosen
-            group by all
-        )
-
-        select * from final order by budget_own_share desc nulls last, programme, role
-        """,
-        **_project_params(flt),
-    )
+    return run_after(PROJECTS, "programmes/project_funding", **_project_params(flt))
 
 
 def project_countries(flt: Filters) -> pd.DataFrame:
     """How many of the projects involve each partner country."""
-    return query(
-        PROJECTS_IN_RANGE
-        + """
-        countries as (
-            select unnest(string_split(partner_countries, ';')) as country, project_id
-            from chosen
-            where partner_countries is not null
-        ),
-
-        final as (
-            select coalesce(c.name, p.country) as country_name, count(distinct p.project_id)
-                as projects
-            from countries as p
-            left join ref_countries as c on p.country = c.iso2
-            group by all
-        )
-
-        select * from final order by projects desc, country_name
-        """,
-        **_project_params(flt),
-    )
+    return run_after(PROJECTS, "programmes/project_countries", **_project_params(flt))
 
 
 # ---------------------------------------------------------------------------------------

@@ -1,0 +1,14 @@
+final as (
+    select
+        case $by
+            when 'host_type' then replace(coalesce(host_type, '(not set)'), '_', ' ')
+            else coalesce(partner_country_name, partner_country)
+        end as grp,
+        direction,
+        count(*) as mobilities
+    from realised
+    where kind = 'internship'
+    group by all
+)
+
+select * from final order by mobilities desc, grp

@@ -1,0 +1,8 @@
+final as (
+    select project_id, title, programme, role, coalesce(faculty, '(not set)') as faculty,
+        start_date, end_date, budget_total, budget_own_share,
+        replace(partner_countries, ';', ', ') as partner_countries, state
+    from chosen
+)
+
+select * from final order by start_date desc, project_id
