@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,11 +20,11 @@ import pytest
 from pipelines import access, demo
 from pipelines.warehouse import build_status
 from tests.browser.conftest import ARTIFACTS, StreamlitServer, wait_for_app
+from tests.cli import MOBILITY
 from tests.conftest import KEY
 
 SESSIONS = ("", "flows", "partners", "import_data", "data_quality")  # 5 sessions, one page each
 MAX_ROUNDS = 60
-MOBILITY = [sys.executable, "-m", "pipelines.cli"]
 LOCK_TEXTS = ("Could not set lock", "Conflicting lock", "IO Error", "being updated")
 
 

@@ -12,7 +12,7 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from tests import fixture_data
-from tests.pipelines.test_metrics import mobilities
+from tests.oracle import mobilities
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 PAGES = {

@@ -17,9 +17,9 @@ from pipelines.ingest.profiles import ImportProfile
 from pipelines.partner_mapping import PartnerMapping
 from pipelines.roles import Actor, NotAllowed, Role
 from pipelines.targets import validate_rows
+from tests.cli import run
 from tests.conftest import MANAGER
 from tests.data_management import csv_bytes, mobility
-from tests.pipelines.test_cli import run
 from tests.pipelines.test_partner_mapping import KONSTANZ, UNKNOWN_KEY
 from tests.pipelines.test_targets import fixture_targets
 

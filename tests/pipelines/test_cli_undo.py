@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 
 from tests import fixture_data
-from tests.pipelines.test_cli import run
+from tests.cli import run
 
 
 def test_undo_an_import_then_refuse_to_undo_it_again(writable_warehouse):

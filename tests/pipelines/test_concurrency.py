@@ -24,10 +24,10 @@ import pytest
 from pipelines import access, demo, manage
 from pipelines.ingest.profiles import ImportProfile
 from pipelines.warehouse import build_status
+from tests.cli import MOBILITY
 from tests.conftest import MANAGER
 
 HERE = Path(__file__).resolve().parent
-MOBILITY = [sys.executable, "-m", "pipelines.cli"]
 ENV = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1", "PYTHONUNBUFFERED": "1"}
 ENV.pop("MOBILITY_SECRET_FILE", None)
 

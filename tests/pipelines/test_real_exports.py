@@ -30,8 +30,8 @@ from pipelines.ingest.profiles import (
     stored_profiles,
 )
 from pipelines.warehouse import connect, set_setting
+from tests.cli import run
 from tests.conftest import KEY
-from tests.pipelines.test_cli import run
 
 OWN = "Uniwersytet Testowy"
 HEADER = [

@@ -18,7 +18,7 @@ from pipelines.report import build_report, render
 from pipelines.report.charts import chart_svg
 from pipelines.report.model import TOTAL
 from tests import fixture_data
-from tests.pipelines.test_cli import run
+from tests.cli import run
 from tests.pipelines.test_report_tables import FIXED, YEAR, realised, students
 
 OUT, IN = "outbound", "inbound"

@@ -16,7 +16,7 @@ from pipelines import metrics
 from pipelines.report import ReportError, build_report
 from pipelines.report.model import CONFIDENTIAL, PRIMARY, TOTAL, Report, Table
 from tests import fixture_data
-from tests.pipelines.test_metrics import agreement_links, expected, label, mobilities, year_bounds
+from tests.oracle import agreement_links, expected, label, mobilities, year_bounds
 from tests.pipelines.test_report_suppression import recoverable_cells
 
 YEAR, START = "2024/25", 2024
