@@ -77,8 +77,8 @@ def kpi_parts(built, kpi_id: str, year: int) -> tuple[float, float]:
 
 
 @pytest.mark.parametrize("year", fixture_data.YEARS)
-def test_outcome_tables_add_up_to_the_kpi_mart(built, year):
-    """The Outcomes page's tables, summed over their groups, count exactly the mobilities
+def test_outcome_and_inclusion_tables_add_up_to_the_kpi_mart(built, year):
+    """The Outcomes and Inclusion pages' tables, summed over their groups, count exactly the mobilities
     and credits kpi_values counts: the page and the mart share one definition."""
     flt = Filters(year, year)
     credits = queries.credit_outcomes(flt, "faculty")
@@ -88,3 +88,7 @@ def test_outcome_tables_add_up_to_the_kpi_mart(built, year):
     languages = queries.language_improvement(flt, "language")
     improved, assessed = kpi_parts(built, "language_improvement_share", year)
     assert (languages["improved"].sum(), languages["assessed"].sum()) == (improved, assessed)
+    inclusion = queries.fewer_opportunities(flt, "faculty")
+    fewer, base = kpi_parts(built, "fewer_opportunities_share", year)
+    assert inclusion["fewer_opportunities"].sum() == fewer
+    assert inclusion["student_mobilities_outbound"].sum() == base

@@ -1,10 +1,11 @@
+-- Which mobilities the share counts: the flags of int_kpi_bases (as kpi_values counts them).
 students as (
     select
         case $by when 'year' then academic_year
             else coalesce(faculty, '(not set)') end as grp,
-        coalesce(fewer_opportunities, false) as flagged
-    from realised
-    where person_role = 'student' and direction = 'outbound'
+        counts_fewer_opportunities as flagged
+    from filtered
+    where in_fewer_opportunities_base
 ),
 
 final as (
