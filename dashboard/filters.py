@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 
 import streamlit as st
 
-from dashboard import formatting, queries
+from dashboard import auth, formatting, queries
+from pipelines.roles import Role
 
 DIRECTION_CHOICES = ("both", "outbound", "inbound")
 # URL parameter -> session-state key of the widget
@@ -284,7 +285,21 @@ def current() -> Filters:
 
 
 def empty_warehouse() -> None:
-    """Nothing to show: say which files to import and link to where they are described."""
+    """Nothing to show: say which files to import and link to where they are described (the
+    Import page only for those who may import: for anyone else it is not a page at all)."""
+    actor = auth.session_actor()
+    if actor is None or actor.role < Role.DATA_MANAGER:
+        st.info(
+            "**No data yet.** The figures appear once the university's mobility data has been "
+            f"imported; ask {auth.access_rules().contact} to import it.",
+            icon=":material/upload_file:",
+        )
+        st.page_link(
+            "views/data_contract.py",
+            label="What the data contains: the data contract",
+            icon=":material/description:",
+        )
+        return
     st.info(
         "**The warehouse is empty.** Import your data first: at least a `mobilities` file "
         "(one row per person per mobility), ideally also `headcounts` (students, graduates "

@@ -147,3 +147,15 @@ def test_local_mode_says_so_and_allows_everything(fixture_warehouse, monkeypatch
     captions = " ".join(c.value for c in app.sidebar.caption)
     assert "Local mode: no sign-in" in captions
     assert getpass.getuser()  # the local actor is named by the operating-system user
+
+
+def test_a_viewer_of_an_empty_warehouse_is_told_whom_to_ask(tmp_path, monkeypatch):
+    monkeypatch.setenv("MOBILITY_WAREHOUSE", str(tmp_path / "empty.duckdb"))
+    app = new_app()
+    app.secrets["auth"] = AUTH
+    app.secrets["access"] = ACCESS
+    app.user = {"is_logged_in": True, "email": "carol@uni.example"}
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    text = " ".join(i.value for i in app.info)
+    assert "ask the International Office (io@uni.example) to import it" in text
