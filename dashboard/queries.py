@@ -26,11 +26,13 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from dashboard import formatting
 from dashboard.data import inclusion as inclusion_data
 from dashboard.data import loader
 from dashboard.data import outcomes as outcomes_data
 from dashboard.data import overview as overview_data
+from dashboard.data.country import by_kind_and_direction as by_kind_and_direction
+from dashboard.data.country import by_year_and_direction as by_year_and_direction
+from dashboard.data.country import kpi_grid as kpi_grid
 from dashboard.data.flows import largest_balances as largest_balances
 from dashboard.data.flows import top_countries as top_countries
 from dashboard.data.outcomes import LANGUAGE_GROUPS as LANGUAGE_GROUPS
@@ -47,11 +49,14 @@ from dashboard.data.partners import partner_totals as partner_totals
 from dashboard.data.partners import partner_years as partner_years
 from dashboard.data.partners import top_partners as top_partners
 from dashboard.data.shared import FilterOptions as FilterOptions
+from dashboard.data.shared import direction_total as direction_total
 from dashboard.data.shared import filter_options as _filter_options
 from dashboard.data.shared import first_value
+from dashboard.data.shared import has_rows as has_rows
+from dashboard.data.shared import to_long as to_long
 from dashboard.data.shared import top_groups as top_groups
 from dashboard.data.staff import STAFF_GROUPS as STAFF_GROUPS
-from pipelines import access, audit, config, metrics, partner_matching, projection, warehouse
+from pipelines import access, audit, config, partner_matching, projection, warehouse
 
 if TYPE_CHECKING:
     from dashboard.filters import Filters
@@ -434,139 +439,24 @@ def project_countries(flt: Filters) -> pd.DataFrame:
 
 def countries_with_data() -> pd.DataFrame:
     """Partner countries with any mobility, most mobilities first: country, country_name."""
-    return query(
-        """
-        select partner_country as country,
-            coalesce(any_value(partner_country_name), partner_country) as country_name,
-            count(*) as mobilities
-        from mobilities
-        group by partner_country
-        order by mobilities desc, country_name
-        """
-    )
+    return run("country/countries_with_data")
 
 
 def country_by_year(flt: Filters, country: str) -> pd.DataFrame:
     """Realised mobilities with one partner country per academic year, kind and direction."""
-    return filtered(
-        """
-        final as (
-            select academic_year, kind, direction, count(*) as mobilities
-            from realised
-            where partner_country = $country
-            group by all
-        )
-
-        select * from final order by academic_year, kind, direction desc
-        """,
-        flt,
-        country=country,
-    )
-
-
-def by_year_and_direction(frame: pd.DataFrame) -> pd.DataFrame:
-    """Sum a long frame with academic_year, direction, mobilities over everything else."""
-    return frame.groupby(["academic_year", "direction"], as_index=False)["mobilities"].sum()
-
-
-def by_kind_and_direction(frame: pd.DataFrame) -> pd.DataFrame:
-    summed = frame.groupby(["kind", "direction"], as_index=False)["mobilities"].sum()
-    return summed.assign(kind_name=summed["kind"].map(metrics.KINDS))
+    return run_filtered("country/country_by_year", flt, country=country)
 
 
 def country_kpis(country: str, year_from: int, year_to: int) -> pd.DataFrame:
     """Every KPI of the registry for one partner country per academic year (kpi_values,
     dimension 'country'), long: academic_year, kpi_id, kpi, unit, value."""
-    return query(
-        """
-        select v.academic_year, v.kpi_id, k.name as kpi, v.unit, v.value, v.numerator,
-            v.denominator
-        from kpi_values as v
-        inner join ref_kpis as k on v.kpi_id = k.kpi_id
-        where v.dimension = 'country' and v.dimension_value = $country
-          and v.year_start between $year_from and $year_to
-        order by v.academic_year
-        """,
-        country=country,
-        year_from=year_from,
-        year_to=year_to,
-    )
-
-
-def kpi_grid(kpis: pd.DataFrame) -> pd.DataFrame:
-    """KPIs as rows and academic years as columns, each value written with its unit."""
-    if kpis.empty:
-        return pd.DataFrame(columns=["KPI"])
-    shown = kpis.assign(
-        text=[formatting.kpi_value(v, u) for v, u in zip(kpis["value"], kpis["unit"], strict=True)]
-    )
-    grid = shown.pivot(index="kpi_id", columns="academic_year", values="text")
-    order = [k for k in metrics.KPI_IDS if k in grid.index]
-    grid = grid.reindex(order).fillna("–")
-    grid.insert(0, "KPI", [metrics.get(k).name for k in order])
-    return grid.reset_index(drop=True)
+    return run("country/country_kpis", country=country, year_from=year_from, year_to=year_to)
 
 
 def country_partners(flt: Filters, country: str) -> pd.DataFrame:
     """Partner institutions in one country: realised mobilities out and in (filters apply),
     and the agreements with them valid today."""
-    return filtered(
-        """
-        flows as (
-            select partner_key,
-                count(*) filter (where direction = 'outbound') as outbound,
-                count(*) filter (where direction = 'inbound') as inbound,
-                max(academic_year) as last_year
-            from realised
-            where partner_country = $country
-            group by partner_key
-        ),
-
-        valid_agreements as (
-            select partner_key, count(*) as agreements
-            from agreements
-            where partner_country = $country and validity in ('valid', 'expiring')
-            group by partner_key
-        ),
-
-        names as (
-            select partner_key, any_value(partner_name) as partner_name,
-                any_value(partner_city) as city
-            from partners
-            where partner_country = $country
-            group by partner_key
-        ),
-
-        final as (
-            select n.partner_name, n.city, coalesce(f.outbound, 0) as outbound,
-                coalesce(f.inbound, 0) as inbound, coalesce(a.agreements, 0) as agreements,
-                f.last_year
-            from names as n
-            left join flows as f on n.partner_key = f.partner_key
-            left join valid_agreements as a on n.partner_key = a.partner_key
-            where f.partner_key is not null or a.partner_key is not null
-        )
-
-        select * from final order by outbound + inbound desc, partner_name
-        """,
-        flt,
-        country=country,
-    )
-
-
-def to_long(frame: pd.DataFrame, key: str, name: str, value: str) -> pd.DataFrame:
-    """Wide columns -> rows (for charts with one trace per former column)."""
-    return frame.melt(id_vars=key, var_name=name, value_name=value)
-
-
-def has_rows(frame: pd.DataFrame, column: str) -> bool:
-    """True when ``frame`` has a non-zero total in ``column``."""
-    return bool(len(frame)) and bool(frame[column].sum())
-
-
-def direction_total(frame: pd.DataFrame, direction: str) -> int:
-    """Sum of ``mobilities`` over the rows of one direction."""
-    return int(frame.loc[frame["direction"] == direction, "mobilities"].sum())
+    return run_filtered("country/country_partners", flt, country=country)
 
 
 # --- Benchmark page ---
