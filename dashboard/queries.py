@@ -26,10 +26,13 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
+from dashboard.data import benchmark as benchmark_data
 from dashboard.data import inclusion as inclusion_data
 from dashboard.data import loader
 from dashboard.data import outcomes as outcomes_data
 from dashboard.data import overview as overview_data
+from dashboard.data.benchmark import BENCHMARK_BREAKDOWNS as BENCHMARK_BREAKDOWNS
+from dashboard.data.benchmark import BENCHMARK_SCOPES as BENCHMARK_SCOPES
 from dashboard.data.country import by_kind_and_direction as by_kind_and_direction
 from dashboard.data.country import by_year_and_direction as by_year_and_direction
 from dashboard.data.country import kpi_grid as kpi_grid
@@ -462,35 +465,7 @@ def country_partners(flt: Filters, country: str) -> pd.DataFrame:
 # --- Benchmark page ---
 # The EC Erasmus files (marts benchmark_*): a home institution against its country and the
 # whole programme. Every record counts its `participants` weight. A year of None means all
-# imported years. SQL below is constant text; every value from a widget is a bound parameter.
-
-BENCHMARK_SCOPES = ("institution", "country", "programme")
-
-_BENCHMARK_SCOPED = """
-    with base as (
-        select * from benchmark_mobilities where (?::varchar is null or academic_year = ?)
-    ),
-    home as (
-        select country, code_key from benchmark_institutions where erasmus_code = ?
-    ),
-    scoped as (
-        select 'institution' as scope, * from base
-        where home_code_key = (select code_key from home)
-        union all
-        select 'country', * from base where home_country = (select country from home)
-        union all
-        select 'programme', * from base
-    )
-"""
-
-# category expression per breakdown: constants chosen by key, never user text
-_BENCHMARK_CATEGORIES = {
-    "destination": "destination_country_name",
-    "level": (
-        "case study_level when 5 then 'EQF 5 · short cycle' when 6 then 'EQF 6 · first cycle' "
-        "when 7 then 'EQF 7 · second cycle' when 8 then 'EQF 8 · doctorate' end"
-    ),
-}
+# imported years.
 
 
 def has_benchmark() -> bool:
@@ -498,44 +473,30 @@ def has_benchmark() -> bool:
     if warehouse_version() is None:
         return False
     try:
-        return bool(len(query("select 1 from benchmark_mobilities limit 1")))
+        return bool(len(run("benchmark/has_benchmark")))
     except duckdb.CatalogException:
         return False
 
 
 def benchmark_years() -> list[str]:
-    frame = query("select distinct academic_year from benchmark_mobilities order by academic_year")
-    return frame["academic_year"].tolist()
+    return run("benchmark/years")["academic_year"].tolist()
 
 
 def benchmark_default_year() -> str:
     """The academic year with the most participants (partial years are not the default)."""
-    frame = query(
-        "select academic_year from benchmark_mobilities group by academic_year "
-        "order by sum(participants) desc, academic_year desc limit 1"
-    )
-    return str(frame["academic_year"].iloc[0])
+    return str(run("benchmark/default_year")["academic_year"].iloc[0])
 
 
 def benchmark_home_institutions() -> pd.DataFrame:
     """Institutions that send participants: erasmus_code, label, country, participants."""
-    return query(
-        """
-        select erasmus_code,
-               name || ' · ' || erasmus_code || coalesce(' · ' || city, '') as label,
-               country, country_name, outbound_participants
-        from benchmark_institutions
-        where outbound_participants > 0
-        order by outbound_participants desc, erasmus_code
-        """
-    )
+    return run("benchmark/home_institutions")
 
 
 def own_erasmus_code() -> str | None:
     """The setting own_erasmus_code, normalised as the EC files are, or None."""
     from pipelines.ingest.institutions import normalise_codes
 
-    frame = query("select value from settings where key = 'own_erasmus_code'")
+    frame = run("shared/setting", key="own_erasmus_code")
     if not len(frame) or not str(frame["value"].iloc[0]).strip():
         return None
     return normalise_codes(frame["value"]).iloc[0]
@@ -543,44 +504,15 @@ def own_erasmus_code() -> str | None:
 
 def benchmark_institution(erasmus_code: str) -> dict[str, str | None]:
     """Name, country and country name of one institution (empty values if unknown)."""
-    frame = query(
-        "select name, country, country_name from benchmark_institutions where erasmus_code = ?",
-        erasmus_code,
+    return benchmark_data.institution_fields(
+        run("benchmark/institution", erasmus_code=erasmus_code)
     )
-    if not len(frame):
-        return {"name": None, "country": None, "country_name": None}
-    return {k: (None if pd.isna(v) else str(v)) for k, v in frame.iloc[0].items()}
 
 
 def benchmark_summary(home_code: str, year: str | None) -> dict[str, dict[str, float | None]]:
     """Per scope: participants, average stay (months), placement and female shares (%)."""
-    frame = _benchmark_summary(home_code, year)
-    out: dict[str, dict[str, float | None]] = {scope: {} for scope in BENCHMARK_SCOPES}
-    for row in frame.to_dict(orient="records"):
-        scope = row.pop("scope")
-        out[scope] = {k: (None if pd.isna(v) else float(v)) for k, v in row.items()}
-    return out
-
-
-def _benchmark_summary(home_code: str, year: str | None) -> pd.DataFrame:
-    return query(
-        _BENCHMARK_SCOPED
-        + """
-        select
-            scope,
-            sum(participants) as participants,
-            sum(duration_months * participants) / sum(participants)
-                filter (where duration_months is not null) as average_duration_months,
-            100.0 * coalesce(sum(participants) filter (where includes_placement), 0)
-                / sum(participants) as placement_share,
-            100.0 * coalesce(sum(participants) filter (where gender = 'female'), 0)
-                / sum(participants) filter (where gender is not null) as female_share
-        from scoped
-        group by scope
-        """,
-        year,
-        year,
-        home_code,
+    return benchmark_data.summary_by_scope(
+        run_after("benchmark/scoped", "benchmark/summary", home_code=home_code, year=year)
     )
 
 
@@ -590,58 +522,21 @@ def benchmark_shares(breakdown: str, home_code: str, year: str | None, top: int 
     ``breakdown`` is ``destination`` (the institution's ``top`` largest destinations) or
     ``level`` (every level of any scope). Returns scope, category, participants, share_pct.
     """
-    every = breakdown == "level"
-    category = _BENCHMARK_CATEGORIES[breakdown]
-    return query(
-        _BENCHMARK_SCOPED
-        + f"""
-        , counted as (
-            select scope, {category} as category, sum(participants) as participants
-            from scoped
-            where {category} is not null
-            group by all
-        ),
-        shares as (
-            select *, 100.0 * participants / sum(participants) over (partition by scope)
-                as share_pct
-            from counted
-        ),
-        top as (
-            select category from shares where scope = 'institution'
-            order by participants desc, category limit ?
-        )
-        select s.scope, s.category, s.participants, s.share_pct
-        from shares as s
-        where ? or s.category in (select category from top)
-        order by s.category
-        """,
-        year,
-        year,
-        home_code,
-        top,
-        every,
+    if breakdown not in BENCHMARK_BREAKDOWNS:
+        raise KeyError(breakdown)
+    return run_after(
+        "benchmark/scoped",
+        "benchmark/shares",
+        breakdown=breakdown,
+        home_code=home_code,
+        year=year,
+        top=top,
     )
 
 
 def benchmark_flow_periods() -> pd.DataFrame:
     """source, period and participants of each national-flow table available."""
-    return query(
-        "select source, period, sum(participants) as participants from benchmark_country_flows "
-        "group by all order by source desc, period"
-    )
-
-
-_BENCHMARK_FLOWS = """
-    select sending_country, sending_country_name, sending_iso3,
-           receiving_country, receiving_country_name, receiving_iso3,
-           sum(participants) as participants
-    from benchmark_country_flows
-    where source = ? and (?::varchar is null or period = ?)
-      and (? or sending_country <> receiving_country)
-      and (?::varchar is null or sending_country = ?)
-    group by all
-    order by participants desc
-"""
+    return run("benchmark/flow_periods")
 
 
 def benchmark_flows(
@@ -651,23 +546,16 @@ def benchmark_flows(
 
     ``sending`` limits them to one sending country (ISO alpha-2), for the map.
     """
-    return query(_BENCHMARK_FLOWS, source, period, period, within, sending, sending)
+    return run("benchmark/flows", source=source, period=period, within=within, sending=sending)
 
 
 def benchmark_unknown_institutions() -> pd.DataFrame:
     """Institution codes in the records that the EC institution list does not know."""
-    return query(
-        """
-        select erasmus_code, name, country, outbound_participants, inbound_participants
-        from benchmark_institutions
-        where not in_institution_list
-        order by participants desc, erasmus_code
-        """
-    )
+    return run("benchmark/unknown_institutions")
 
 
 def benchmark_has_institution_list() -> bool:
-    return bool(query("select count(*) as n from ec_institutions")["n"].iloc[0])
+    return bool(run("benchmark/institution_list_size")["n"].iloc[0])
 
 
 # --- Import page ---

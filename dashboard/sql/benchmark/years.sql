@@ -1,0 +1,1 @@
+select distinct academic_year from benchmark_mobilities order by academic_year
