@@ -27,6 +27,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.data import benchmark as benchmark_data
+from dashboard.data import imports as imports_data
 from dashboard.data import inclusion as inclusion_data
 from dashboard.data import loader
 from dashboard.data import outcomes as outcomes_data
@@ -59,7 +60,7 @@ from dashboard.data.shared import has_rows as has_rows
 from dashboard.data.shared import to_long as to_long
 from dashboard.data.shared import top_groups as top_groups
 from dashboard.data.staff import STAFF_GROUPS as STAFF_GROUPS
-from pipelines import access, audit, config, partner_matching, projection, warehouse
+from pipelines import access, config, partner_matching, projection, warehouse
 
 if TYPE_CHECKING:
     from dashboard.filters import Filters
@@ -563,72 +564,37 @@ def benchmark_has_institution_list() -> bool:
 
 def settings() -> dict[str, str]:
     """Every setting's current value (``pipelines/warehouse.py`` SETTINGS)."""
-    frame = query("select key, value from settings")
-    return dict(zip(frame["key"], frame["value"], strict=True))
+    return imports_data.settings_dict(run("import/settings"))
 
 
 def import_history() -> pd.DataFrame:
-    """Every import, newest first, with its counts and whether it was undone."""
-    return query(
-        """
-        select import_id, imported_at, table_name, file_name, source, rows_read, rows_loaded,
-               rows_updated, rows_unchanged, rows_deleted, rows_rejected,
-               coalesce(rows_warned, 0) as rows_warned, status, undone_at,
-               -- the counts that are not zero, in one line a person reads, so that the table
-               -- fits a laptop's page
-               coalesce(nullif(concat_ws(', ',
-                   case when rows_loaded > 0 then format('{:,} new', rows_loaded) end,
-                   case when rows_updated > 0 then format('{:,} updated', rows_updated) end,
-                   case when rows_deleted > 0 then format('{:,} removed', rows_deleted) end,
-                   case when rows_rejected > 0 then format('{:,} rejected', rows_rejected) end,
-                   case when rows_warned > 0 then format('{:,} emptied', rows_warned) end
-               ), ''), 'no change')
-               || case when status = 'undone' then ' (undone)' else '' end as summary,
-        """
-        + (audit.IMPORTED_BY if has_audit_trail() else "null::varchar as imported_by")
-        + " from imports order by import_id desc"
-    )
+    """Every import, newest first, with its counts, whether it was undone and who made it
+    (and undid it), where the warehouse has an audit trail."""
+    imported_by = run("import/imported_by") if has_audit_trail() else None
+    return imports_data.with_imported_by(run("import/import_history"), imported_by)
 
 
 def has_audit_trail() -> bool:
     """False for a warehouse published before the audit trail existed (until its next write)."""
-    return bool(
-        len(query("select 1 from information_schema.tables where table_name = 'audit_log'"))
-    )
+    return bool(len(run("import/has_audit_trail")))
 
 
 def activity() -> pd.DataFrame:
     """Every change to the warehouse, newest first: who did what, when (``pipelines/audit.py``)."""
     if not has_audit_trail():
-        return pd.DataFrame(columns=["logged_at", "who", "role", "action", "detail"])
-    return query(
-        "select logged_at, who, role, action, detail from audit_log "
-        "order by logged_at desc, rowid desc"
-    )
+        return imports_data.no_activity()
+    return run("import/activity")
 
 
 def active_imports() -> pd.DataFrame:
     """Imports that can be undone, newest first, with a label naming file and table."""
-    return query(
-        """
-        select import_id,
-               '#' || import_id || ' · ' || file_name || ' → ' || table_name || ' · '
-               || strftime(imported_at, '%Y-%m-%d %H:%M') as label
-        from imports
-        where status = 'active'
-        order by import_id desc
-        """
-    )
+    return run("import/active_imports")
 
 
 def import_unknown_partners(import_id: int) -> pd.DataFrame:
     """Unknown partners (not mapped, no agreement) that occur in one import's records, each
     with its suggestion (``partner_suggestions``)."""
-    unknown = query(
-        "select * from data_quality_unknown_partners where list_contains(import_ids, ?) "
-        "order by agreement_mobilities desc, mobilities desc, partner_key",
-        import_id,
-    )
+    unknown = run("import/unknown_partners", import_id=import_id)
     return _with_suggestions(unknown)
 
 
