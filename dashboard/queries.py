@@ -27,6 +27,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.data import benchmark as benchmark_data
+from dashboard.data import data_quality as data_quality_data
 from dashboard.data import imports as imports_data
 from dashboard.data import inclusion as inclusion_data
 from dashboard.data import loader
@@ -603,93 +604,44 @@ def import_unknown_partners(import_id: int) -> pd.DataFrame:
 
 def quality_scores() -> pd.DataFrame:
     """The data-quality score of every academic year."""
-    return query("select * from data_quality_scores order by year_start")
+    return run("data_quality/scores")
 
 
 def quality_rules() -> pd.DataFrame:
     """The rules behind the score and the issue lists, in the order the page shows them."""
-    return query(
-        "select rule_id, name, description, applies_to, in_score from ref_quality_rules "
-        "order by position"
-    )
+    return run("data_quality/rules")
 
 
 def duration_rules() -> pd.DataFrame:
     """Plausible durations per activity (the implausible_duration rule)."""
-    return query(
-        "select activity, mode, study_level, min_days, max_days, source "
-        "from ref_duration_rules order by activity, study_level nulls first"
-    )
+    return run("data_quality/duration_rules")
 
 
 def quality_rule_table() -> pd.DataFrame:
     """Pass rate (%) of each rule (rows) in each academic year (columns)."""
-    return query(
-        """
-        pivot (
-            select rule_position, rule_name as rule, in_score as in_score, academic_year,
-                   pass_pct
-            from data_quality_rule_years
-        )
-        on academic_year using first(pass_pct)
-        group by rule_position, rule, in_score
-        order by rule_position
-        """
-    ).drop(columns="rule_position")
+    return data_quality_data.rule_table(run("data_quality/rule_table"))
 
 
 def completeness() -> pd.DataFrame:
     """Share of mobilities with a value, per contract column and academic year."""
-    return query(
-        "select academic_year, column_name, column_position, records, filled, filled_pct "
-        "from data_quality_completeness order by year_start, column_position"
-    )
+    return run("data_quality/completeness")
 
 
 def quality_issues(rule_id: str, academic_year: str | None = None) -> pd.DataFrame:
     """Mobilities failing one rule, in one academic year or all (None)."""
-    return query(
-        """
-        select mobility_id, academic_year, detail, direction, activity, faculty,
-               partner_name, partner_country, start_date, end_date, duration_days, status,
-               import_id
-        from data_quality_issues
-        where rule_id = ? and (cast(? as varchar) is null or academic_year = ?)
-        order by year_start, mobility_id
-        """,
-        rule_id,
-        academic_year,
-        academic_year,
-    )
+    return run("data_quality/issues", rule_id=rule_id, academic_year=academic_year)
 
 
 def rejected_rows(rule_id: str | None = None) -> pd.DataFrame:
     """Rejected rows of each file's latest active import; only one rule's if given."""
-    return query(
-        """
-        select file_name, import_id, table_name, row_number, column_name, value, reason
-        from data_quality_rejections
-        where cast(? as varchar) is null or rule_id = ?
-        order by import_id, row_number, column_name
-        """,
-        rule_id,
-        rule_id,
-    )
+    return run("data_quality/rejected_rows", rule_id=rule_id)
 
 
 def unknown_partners(agreement_activities_only: bool = True) -> pd.DataFrame:
     """Unknown partners, most used first, each with its suggestion (``partner_suggestions``);
     by default only those of activities needing one."""
-    unknown = query(
-        """
-        select partner_key, partner_name, partner_erasmus_code, partner_schac_code,
-               partner_country, mobilities, agreement_mobilities, first_academic_year,
-               last_academic_year
-        from data_quality_unknown_partners
-        where not ? or agreement_mobilities > 0
-        order by agreement_mobilities desc, mobilities desc, partner_key
-        """,
-        agreement_activities_only,
+    unknown = run(
+        "data_quality/unknown_partners", agreement_activities_only=agreement_activities_only
     )
     return _with_suggestions(unknown)
 
@@ -708,56 +660,19 @@ def partner_suggestions() -> pd.DataFrame:
 
 
 def _with_suggestions(unknown: pd.DataFrame) -> pd.DataFrame:
-    suggestions = partner_suggestions().drop(columns="matched_on")
-    return unknown.merge(suggestions, on="partner_key", how="left", validate="one_to_one")
+    return data_quality_data.with_suggestions(unknown, partner_suggestions())
 
 
 def mapping_choices(countries: list[str]) -> pd.DataFrame:
     """What an unknown partner can be mapped to: every known partner, and the institutions of
     the EC list (when imported) in ``countries`` that are not known partners yet (not the
     university's own code). Columns partner_key, partner_name, partner_country, source."""
-    return query(
-        """
-        with known as (
-            select partner_key, partner_name, partner_country,
-                   case known_from when 'agreement' then 'agreement'
-                       else 'confirmed partner' end as source
-            from known_partners
-        ),
-
-        listed as (
-            select 'erasmus:' || i.code_key as partner_key, i.name as partner_name,
-                   i.country as partner_country, 'EC institution list' as source
-            from stg_ec_institutions as i
-            cross join stg_settings as s
-            where list_contains($countries, i.country)
-                and (s.own_erasmus_code is null
-                    or i.code_key <> upper(regexp_replace(s.own_erasmus_code, '\\s+', '', 'g')))
-            qualify row_number() over (
-                partition by i.code_key order by i.import_id desc, i.erasmus_code
-            ) = 1
-        )
-
-        select * from known
-        union all
-        select * from listed where partner_key not in (select partner_key from known)
-        order by partner_country, partner_name, partner_key
-        """,
-        countries=countries,
-    )
+    return run("data_quality/mapping_choices", countries=countries)
 
 
 def partner_mappings() -> pd.DataFrame:
     """Stored mappings with the name of the partner each points to."""
-    return query(
-        """
-        select m.source_key, coalesce(k.partner_name, m.partner_key) as mapped_to,
-               m.partner_key, m.source_key = m.partner_key as new_partner, m.mapped_at
-        from partner_mappings as m
-        left join known_partners as k on m.partner_key = k.partner_key
-        order by m.mapped_at desc, m.source_key
-        """
-    )
+    return run("data_quality/partner_mappings")
 
 
 # --- Targets page ---

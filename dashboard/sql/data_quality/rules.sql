@@ -1,0 +1,3 @@
+select rule_id, name, description, applies_to, in_score
+from ref_quality_rules
+order by position

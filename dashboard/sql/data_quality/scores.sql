@@ -1,0 +1,1 @@
+select * from data_quality_scores order by year_start
