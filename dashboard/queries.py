@@ -33,6 +33,7 @@ from dashboard.data import inclusion as inclusion_data
 from dashboard.data import loader
 from dashboard.data import outcomes as outcomes_data
 from dashboard.data import overview as overview_data
+from dashboard.data import targets as targets_data
 from dashboard.data.benchmark import BENCHMARK_BREAKDOWNS as BENCHMARK_BREAKDOWNS
 from dashboard.data.benchmark import BENCHMARK_SCOPES as BENCHMARK_SCOPES
 from dashboard.data.country import by_kind_and_direction as by_kind_and_direction
@@ -61,7 +62,7 @@ from dashboard.data.shared import has_rows as has_rows
 from dashboard.data.shared import to_long as to_long
 from dashboard.data.shared import top_groups as top_groups
 from dashboard.data.staff import STAFF_GROUPS as STAFF_GROUPS
-from pipelines import access, config, partner_matching, projection, warehouse
+from pipelines import access, config, partner_matching, warehouse
 
 if TYPE_CHECKING:
     from dashboard.filters import Filters
@@ -112,39 +113,6 @@ def run(name: str, /, **params: object) -> pd.DataFrame:
 def run_filtered(name: str, flt: Filters, /, **params: object) -> pd.DataFrame:
     """Run ``name`` after ``shared/filtered.sql`` with the sidebar filters bound, cached."""
     return run_after(loader.FILTERED, name, **flt.params(), **params)
-
-
-# --- not yet moved to dashboard/sql: SQL text in this module (issue 12, item 2) ---
-
-
-def _read(sql: str, params: list | dict | None = None) -> pd.DataFrame:
-    with access.reading(warehouse_path()) as con:
-        return con.execute(sql, params or []).fetchdf()
-
-
-@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def _cached(sql: str, params: tuple, named: tuple, version: Version) -> pd.DataFrame:
-    if named:
-        return _read(sql, {name: _unfreeze(value) for name, value in named})
-    return _read(sql, list(params))
-
-
-def query(sql: str, *params: object, **named: object) -> pd.DataFrame:
-    """Run a read-only query with bound parameters; cached per parameters and warehouse version.
-
-    Parameters are positional (``?``) or named (``$name``), never both; list values bind as
-    DuckDB lists (for ``list_contains``).
-    """
-    frozen = tuple(sorted((name, _freeze(value)) for name, value in named.items()))
-    return _cached(sql, tuple(params), frozen, warehouse_version())
-
-
-FILTERED = loader.sql(loader.FILTERED)
-
-
-def filtered(sql: str, flt: Filters, **extra: object) -> pd.DataFrame:
-    """Run ``sql`` (the rest of a ``with`` list after FILTERED) with the filters bound."""
-    return query(FILTERED + sql, **flt.params(), **extra)
 
 
 # ---------------------------------------------------------------------------------------
@@ -680,58 +648,24 @@ def partner_mappings() -> pd.DataFrame:
 
 def targets_for_editing() -> pd.DataFrame:
     """The stored targets in the columns of a targets file (faculty empty: university)."""
-    return query(
-        """
-        select kpi_id, academic_year, nullif(faculty, 'all') as faculty, target_value as value,
-               note
-        from targets
-        order by kpi_id, academic_year, faculty
-        """
-    )
+    return run("targets/for_editing")
 
 
 def kpi_choices() -> pd.DataFrame:
     """KPIs a target can be set for, with name, unit and definition."""
-    return query("select kpi_id, name, unit, definition from ref_kpis order by name")
+    return run("targets/kpi_choices")
 
 
 def target_faculties() -> list[str]:
     """Faculties that have KPI values (a target's optional faculty)."""
-    frame = query(
-        "select distinct faculty from kpi_by_year where faculty <> 'all' order by faculty"
-    )
-    return frame["faculty"].tolist()
+    return run("targets/faculties")["faculty"].tolist()
 
 
 def target_projections() -> pd.DataFrame:
     """Every target with its KPI, latest value, projection and status (pipelines.projection)."""
-    targets = query(
-        """
-        select t.kpi_id, t.kpi_name, t.unit, t.faculty, t.academic_year, t.year_start,
-               t.target_value, t.note, k.good_direction, k.definition
-        from targets as t
-        inner join ref_kpis as k on t.kpi_id = k.kpi_id
-        order by t.year_start, t.kpi_name, t.faculty
-        """
-    )
-    series = query(
-        """
-        select v.kpi_id, v.faculty, v.year_start, v.value
-        from kpi_by_year as v
-        where exists (
-            select 1 from targets as t where t.kpi_id = v.kpi_id and t.faculty = v.faculty
-        )
-        order by v.kpi_id, v.faculty, v.year_start
-        """
-    )
-    return projection.progress_table(targets, series)
+    return targets_data.projections(run("targets/targets"), run("targets/target_kpi_series"))
 
 
 def target_series(kpi_id: str, faculty: str = "all") -> pd.DataFrame:
     """A KPI's values by academic year (year_start for a numeric axis)."""
-    return query(
-        "select academic_year, year_start, value from kpi_by_year "
-        "where kpi_id = ? and faculty = ? order by year_start",
-        kpi_id,
-        faculty,
-    )
+    return run("targets/series", kpi_id=kpi_id, faculty=faculty)

@@ -1,0 +1,1 @@
+select distinct faculty from kpi_by_year where faculty <> 'all' order by faculty

@@ -1,0 +1,1 @@
+select kpi_id, name, unit, definition from ref_kpis order by name
