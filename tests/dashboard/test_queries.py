@@ -78,8 +78,8 @@ def kpi_parts(built, kpi_id: str, year: int) -> tuple[float, float]:
 
 @pytest.mark.parametrize("year", fixture_data.YEARS)
 def test_outcome_and_inclusion_tables_add_up_to_the_kpi_mart(built, year):
-    """The Outcomes and Inclusion pages' tables, summed over their groups, count exactly the mobilities
-    and credits kpi_values counts: the page and the mart share one definition."""
+    """The Outcomes and Inclusion pages' tables, summed over their groups, count exactly the
+    mobilities and credits kpi_values counts: the page and the mart share one definition."""
     flt = Filters(year, year)
     credits = queries.credit_outcomes(flt, "faculty")
     recognised, planned = kpi_parts(built, "recognition_rate", year)
