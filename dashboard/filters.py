@@ -46,7 +46,7 @@ class Filters:
     direction: str = "both"
 
     def params(self) -> dict[str, object]:
-        """Named SQL parameters for ``queries.FILTERED_MOBILITIES`` (None means no filter)."""
+        """Named SQL parameters for ``dashboard/sql/shared/filtered.sql`` (None: no filter)."""
         return {
             "year_from": self.year_from,
             "year_to": self.year_to,

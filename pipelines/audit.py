@@ -15,15 +15,6 @@ import pandas as pd
 
 from pipelines.roles import Actor, command_line_actor
 
-# A select-list column: who made each import (or targets save) and who undid it, for a query
-# ``from imports`` (the import history on the Import data page, ``mobility imports``).
-IMPORTED_BY = """
-    (select first(who order by logged_at) from audit_log a
-     where a.import_id = imports.import_id and a.action in ('import', 'targets'))
-    || coalesce(' (undone by ' || (select first(who order by logged_at) from audit_log a
-     where a.import_id = imports.import_id and a.action = 'undo') || ')', '') as imported_by
-"""
-
 
 def record(
     con: duckdb.DuckDBPyConnection,

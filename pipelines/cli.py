@@ -558,8 +558,12 @@ def imports(warehouse: WarehouseOption = None) -> None:
     rows = con.execute(
         "select import_id, table_name, file_name, rows_read, rows_loaded, rows_updated, "
         "rows_unchanged, rows_rejected, coalesce(rows_warned, 0), status, imported_at, "
-        f"{audit.IMPORTED_BY if _has_audit_trail(con) else 'null'} "
-        "from imports order by import_id"
+        + (
+            "imported_by from imports left join import_authors using (import_id) "
+            if _has_audit_trail(con)
+            else "null from imports "
+        )
+        + "order by import_id"
     ).fetchall()
     con.close()
     table = Table(title="Imports", title_justify="left")

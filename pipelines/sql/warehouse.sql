@@ -97,3 +97,16 @@ create table if not exists audit_log (
     import_id integer,
     detail varchar not null
 );
+
+-- Who made each import (or targets save) and who undid it, from the audit trail: the import
+-- history on the Import data page and `mobility imports` read it.
+create or replace view import_authors as
+select
+    import_id,
+    first(who order by logged_at) filter (where action in ('import', 'targets'))
+    || coalesce(
+        ' (undone by ' || first(who order by logged_at) filter (where action = 'undo') || ')', ''
+    ) as imported_by
+from audit_log
+where import_id is not null
+group by import_id;
