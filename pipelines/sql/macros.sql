@@ -45,3 +45,18 @@ create or replace macro kpi_numerator(formula, n, d) as
 
 create or replace macro kpi_denominator(formula, d) as
     case formula when 'rate' then d end;
+
+-- Every KPI of the registry (ref_kpis) computable from a relation of measures, named by the
+-- caller: columns grp (a struct: the group, e.g. year and breakdown), measure (a measure's
+-- name) and amount. The one place where a KPI's formula meets its measures: kpi_values and
+-- the dashboard's filtered KPIs both call it.
+create or replace macro kpis_from_measures(measures) as table
+    select
+        n.grp,
+        k.kpi_id,
+        kpi_numerator(k.formula, n.amount, d.amount) as numerator,
+        kpi_denominator(k.formula, d.amount) as denominator,
+        kpi_value(k.formula, n.amount, d.amount) as value
+    from ref_kpis as k
+    inner join query_table(measures) as n on n.measure = k.numerator
+    left join query_table(measures) as d on d.measure = k.denominator and d.grp = n.grp;

@@ -49,13 +49,14 @@ g as (
 ),
 
 -- the counts as (year, measure, amount), named as the registry's measures
+amounts as (
+    select year_start, academic_year, columns(* exclude (year_start, academic_year))::double
+    from g
+),
+
 measures as (
-    select *
-    from (
-        select year_start, academic_year,
-            columns(* exclude (year_start, academic_year))::double
-        from g
-    )
+    select {'year_start': year_start, 'academic_year': academic_year} as grp, measure, amount
+    from amounts
     unpivot include nulls (
         amount for measure in (columns(* exclude (year_start, academic_year)))
     )
@@ -63,17 +64,9 @@ measures as (
 
 -- the headline KPIs from their measures, by the registry's formulas (as in kpi_values)
 long as (
-    select
-        n.year_start,
-        n.academic_year,
-        k.kpi_id,
-        kpi_numerator(k.formula, n.amount, d.amount) as numerator,
-        kpi_denominator(k.formula, d.amount) as denominator,
-        kpi_value(k.formula, n.amount, d.amount) as value
-    from ref_kpis as k
-    inner join measures as n on n.measure = k.numerator
-    left join measures as d on d.measure = k.denominator and d.year_start = n.year_start
-    where k.headline
+    select grp.year_start, grp.academic_year, kpi_id, numerator, denominator, value
+    from kpis_from_measures('measures')
+    where kpi_id in (select kpi_id from ref_kpis where headline)
 ),
 
 final as (

@@ -114,28 +114,29 @@ organisation_measures as (
 ),
 
 measures as (
-    select * from mobility_measures
-    union all by name
-    select * from organisation_measures
+    select
+        {'year_start': year_start, 'dimension': dimension, 'dimension_value': dimension_value}
+            as grp,
+        measure,
+        amount
+    from (
+        select * from mobility_measures
+        union all by name
+        select * from organisation_measures
+    )
 ),
 
--- each KPI of the registry from its numerator and denominator measures, by its formula
+-- each KPI of the registry from its measures, by its formula (macro kpis_from_measures)
 long as (
     select
-        n.year_start,
-        n.dimension,
-        n.dimension_value,
-        k.kpi_id,
-        kpi_numerator(k.formula, n.amount, d.amount) as numerator,
-        kpi_denominator(k.formula, d.amount) as denominator,
-        kpi_value(k.formula, n.amount, d.amount) as value
-    from kpis as k
-    inner join measures as n on n.measure = k.numerator
-    left join measures as d
-        on d.measure = k.denominator
-        and d.year_start = n.year_start
-        and d.dimension = n.dimension
-        and d.dimension_value = n.dimension_value
+        grp.year_start,
+        grp.dimension,
+        grp.dimension_value,
+        kpi_id,
+        numerator,
+        denominator,
+        value
+    from kpis_from_measures('measures')
 ),
 
 final as (
