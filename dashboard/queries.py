@@ -260,12 +260,16 @@ def partner_activity(flt: Filters) -> pd.DataFrame:
 def dormant_agreements(flt: Filters) -> pd.DataFrame:
     """Agreements dormant in the latest academic year (agreements mart), for the selected
     faculties (and university-wide agreements)."""
-    return run("partners/dormant_agreements", faculties=list(flt.faculties) or None)
+    return run(
+        "partners/agreements_to_review", which="dormant", faculties=list(flt.faculties) or None
+    )
 
 
 def expiring_agreements(flt: Filters) -> pd.DataFrame:
     """Agreements that end within the next ``expiring_months`` (setting, default 12)."""
-    return run("partners/expiring_agreements", faculties=list(flt.faculties) or None)
+    return run(
+        "partners/agreements_to_review", which="expiring", faculties=list(flt.faculties) or None
+    )
 
 
 def dormant_years_setting() -> int:

@@ -92,3 +92,24 @@ def test_outcome_and_inclusion_tables_add_up_to_the_kpi_mart(built, year):
     fewer, base = kpi_parts(built, "fewer_opportunities_share", year)
     assert inclusion["fewer_opportunities"].sum() == fewer
     assert inclusion["student_mobilities_outbound"].sum() == base
+
+
+def test_agreements_to_review_are_the_marts_dormant_and_expiring_ones_in_order(built):
+    agreements = built.execute(
+        "select agreement_id, is_dormant, validity, last_activity_year, valid_to, partner_name "
+        "from agreements"
+    ).df()
+    flt = Filters(*YEARS)
+    dormant = agreements[agreements["is_dormant"]].sort_values(
+        ["last_activity_year", "partner_name", "agreement_id"], na_position="first"
+    )
+    expiring = agreements[agreements["validity"] == "expiring"].sort_values(
+        ["valid_to", "partner_name", "agreement_id"]
+    )
+    assert dormant["agreement_id"].tolist() and expiring["agreement_id"].tolist()
+    assert queries.dormant_agreements(flt)["agreement_id"].tolist() == (
+        dormant["agreement_id"].tolist()
+    )
+    assert queries.expiring_agreements(flt)["agreement_id"].tolist() == (
+        expiring["agreement_id"].tolist()
+    )
