@@ -63,6 +63,7 @@ from dashboard.data.shared import to_long as to_long
 from dashboard.data.shared import top_groups as top_groups
 from dashboard.data.staff import STAFF_GROUPS as STAFF_GROUPS
 from pipelines import access, config, partner_matching, warehouse
+from pipelines.settings import Settings
 
 if TYPE_CHECKING:
     from dashboard.filters import Filters
@@ -158,7 +159,7 @@ def stale_build_note() -> str | None:
 
 def institution_name() -> str:
     name = first_value(run("shared/setting", key="institution_name"))
-    return "Our University" if name is None else str(name)
+    return Settings().institution_name if name is None else str(name)
 
 
 def filter_options() -> FilterOptions:

@@ -24,6 +24,7 @@ from pipelines.report.model import Cover, Definition, ImportRecord, Report, Supp
 from pipelines.report.queries import ReportError
 from pipelines.report.tables import Inputs, build_tables
 from pipelines.rules import AcademicYear
+from pipelines.settings import Settings
 
 FORMATS = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -107,7 +108,7 @@ def build_report(
         )
         imports = queries.imports(con)
         build = queries.last_build(con)
-        institution = queries.setting(con, "institution_name", "Our University")
+        institution = queries.setting(con, "institution_name", Settings().institution_name)
     cover = Cover(
         institution=institution,
         academic_year=year,
