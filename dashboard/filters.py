@@ -11,6 +11,7 @@ Pages never read widgets themselves: they call :func:`current` and pass the retu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import streamlit as st
@@ -19,18 +20,73 @@ from dashboard import auth, formatting, queries
 from pipelines.roles import Role
 
 DIRECTION_CHOICES = ("both", "outbound", "inbound")
-# URL parameter -> session-state key of the widget
+_STATE = "filters"
+_LOADED = "filters_loaded_from_url"
+
+
+@dataclass(frozen=True)
+class ListFilter:
+    """One multi-choice filter, declared once: its URL parameter, ``Filters`` field, SQL
+    parameter (dashboard/sql/shared/filtered.sql), widget and how its values read."""
+
+    url: str  # URL parameter (repeated for several values)
+    field: str  # attribute of Filters and of queries.FilterOptions; also the SQL parameter
+    label: str
+    placeholder: str
+    help: str | None = None
+    cast: Callable[[str], object] = str  # URL text -> value
+    shown: Callable[[object], str] | None = None  # value -> words (widget, caption)
+
+    @property
+    def key(self) -> str:
+        """The widget's session-state key."""
+        return f"filter_{self.url}"
+
+    def words(self, value: object) -> str:
+        return self.shown(value) if self.shown else str(value)
+
+
+LIST_FILTERS = (
+    ListFilter(
+        "faculty",
+        "faculties",
+        "Faculty",
+        "All faculties",
+        "Own faculty: the home faculty of outgoing people, the host faculty of incoming ones.",
+    ),
+    ListFilter(
+        "level",
+        "levels",
+        "Study level",
+        "All levels (and staff)",
+        "EQF level of the student's programme; staff have none, so choosing a level leaves "
+        "staff out.",
+        cast=int,
+        shown=formatting.level_label,
+    ),
+    ListFilter(
+        "programme",
+        "programmes",
+        "Programme",
+        "All programmes",
+        "Funding or exchange programme of the mobility.",
+    ),
+    ListFilter(
+        "kind",
+        "kinds",
+        "Kind of mobility",
+        "All kinds",
+        "Projects and grants are not mobilities: their figures follow the years and faculty only.",
+        shown=formatting.kind_label,
+    ),
+)
+# URL parameter -> session-state key of the widget, in the order the address bar shows them
 URL_KEYS = {
     "from": "filter_year_from",
     "to": "filter_year_to",
-    "faculty": "filter_faculty",
-    "level": "filter_level",
-    "programme": "filter_programme",
-    "kind": "filter_kind",
+    **{spec.url: spec.key for spec in LIST_FILTERS},
     "direction": "filter_direction",
 }
-_STATE = "filters"
-_LOADED = "filters_loaded_from_url"
 
 
 @dataclass(frozen=True)
@@ -50,10 +106,7 @@ class Filters:
         return {
             "year_from": self.year_from,
             "year_to": self.year_to,
-            "faculties": list(self.faculties) or None,
-            "levels": list(self.levels) or None,
-            "programmes": list(self.programmes) or None,
-            "kinds": list(self.kinds) or None,
+            **{f.field: list(getattr(self, f.field)) or None for f in LIST_FILTERS},
             "directions": None if self.direction == "both" else [self.direction],
         }
 
@@ -80,14 +133,9 @@ class Filters:
         """The filters in words, for captions: what a number on the page counts."""
         years = formatting.year_range(self.year_from, self.year_to)
         parts = [years]
-        if self.faculties:
-            parts.append(", ".join(self.faculties))
-        if self.levels:
-            parts.append(", ".join(formatting.level_label(v) for v in self.levels))
-        if self.programmes:
-            parts.append(", ".join(self.programmes))
-        if self.kinds:
-            parts.append(", ".join(formatting.kind_label(k) for k in self.kinds))
+        for spec in LIST_FILTERS:
+            if chosen := getattr(self, spec.field):
+                parts.append(", ".join(spec.words(v) for v in chosen))
         if self.direction != "both":
             parts.append(self.direction)
         return " · ".join(parts)
@@ -124,10 +172,8 @@ def _load_from_url(options: queries.FilterOptions) -> list[str]:
 
     one("from", labels)
     one("to", labels)
-    many("faculty", options.faculties)
-    many("level", options.levels, int)
-    many("programme", options.programmes)
-    many("kind", options.kinds)
+    for spec in LIST_FILTERS:
+        many(spec.url, getattr(options, spec.field), spec.cast)
     one("direction", list(DIRECTION_CHOICES))
     return ignored
 
@@ -140,14 +186,9 @@ def _write_to_url(flt: Filters, options: queries.FilterOptions) -> None:
         wanted["from"] = labels[flt.year_from]
     if flt.year_to != options.year_starts[-1]:
         wanted["to"] = labels[flt.year_to]
-    if flt.faculties:
-        wanted["faculty"] = list(flt.faculties)
-    if flt.levels:
-        wanted["level"] = [str(v) for v in flt.levels]
-    if flt.programmes:
-        wanted["programme"] = list(flt.programmes)
-    if flt.kinds:
-        wanted["kind"] = list(flt.kinds)
+    for spec in LIST_FILTERS:
+        if chosen := getattr(flt, spec.field):
+            wanted[spec.url] = [str(v) for v in chosen]
     if flt.direction != "both":
         wanted["direction"] = flt.direction
     for name in URL_KEYS:
@@ -187,10 +228,7 @@ def sidebar() -> Filters | None:
     for key, allowed in (
         (URL_KEYS["from"], labels),
         (URL_KEYS["to"], labels),
-        (URL_KEYS["faculty"], options.faculties),
-        (URL_KEYS["level"], options.levels),
-        (URL_KEYS["programme"], options.programmes),
-        (URL_KEYS["kind"], options.kinds),
+        *((spec.key, getattr(options, spec.field)) for spec in LIST_FILTERS),
         (URL_KEYS["direction"], list(DIRECTION_CHOICES)),
     ):
         _keep_valid(key, allowed)
@@ -207,39 +245,19 @@ def sidebar() -> Filters | None:
         if labels.index(first) > labels.index(last):
             first, last = last, first
             st.caption("The years were swapped: 'from' was after 'to'.")
-        faculties = st.multiselect(
-            "Faculty",
-            options.faculties,
-            key=URL_KEYS["faculty"],
-            placeholder="All faculties",
-            help="Own faculty: the home faculty of outgoing people, the host faculty of "
-            "incoming ones.",
-        )
-        levels = st.multiselect(
-            "Study level",
-            options.levels,
-            format_func=formatting.level_label,
-            key=URL_KEYS["level"],
-            placeholder="All levels (and staff)",
-            help="EQF level of the student's programme; staff have none, so choosing a level "
-            "leaves staff out.",
-        )
-        programmes = st.multiselect(
-            "Programme",
-            options.programmes,
-            key=URL_KEYS["programme"],
-            placeholder="All programmes",
-            help="Funding or exchange programme of the mobility.",
-        )
-        kinds = st.multiselect(
-            "Kind of mobility",
-            options.kinds,
-            format_func=formatting.kind_label,
-            key=URL_KEYS["kind"],
-            placeholder="All kinds",
-            help="Projects and grants are not mobilities: their figures follow the years and "
-            "faculty only.",
-        )
+        chosen = {
+            spec.field: tuple(
+                st.multiselect(
+                    spec.label,
+                    getattr(options, spec.field),
+                    format_func=spec.words,
+                    key=spec.key,
+                    placeholder=spec.placeholder,
+                    help=spec.help,
+                )
+            )
+            for spec in LIST_FILTERS
+        }
         direction = st.radio(
             "Direction",
             DIRECTION_CHOICES,
@@ -250,15 +268,7 @@ def sidebar() -> Filters | None:
         st.caption("The address bar keeps these filters: copy it to share this view.")
 
     starts = dict(zip(labels, options.year_starts, strict=True))
-    flt = Filters(
-        year_from=starts[first],
-        year_to=starts[last],
-        faculties=tuple(faculties),
-        levels=tuple(levels),
-        programmes=tuple(programmes),
-        kinds=tuple(kinds),
-        direction=direction,
-    )
+    flt = Filters(year_from=starts[first], year_to=starts[last], direction=direction, **chosen)
     _write_to_url(flt, options)
     st.session_state[_STATE] = flt
     return flt
