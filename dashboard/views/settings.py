@@ -70,5 +70,5 @@ rows = [
     }
     for role in sorted(Role, reverse=True)
 ]
-st.dataframe(pd.DataFrame(rows), hide_index=True)
+st.table(pd.DataFrame(rows), hide_index=True, border="horizontal")  # cells wrap: long lists fit
 st.caption(f"People without access are told to ask {rules.contact}.")
