@@ -6,7 +6,7 @@ import math
 
 import pycountry
 
-from pipelines import exports, metrics
+from pipelines import exports, metrics, reference
 
 
 def kpi_value(value: float | None, unit: str) -> str:
@@ -34,12 +34,7 @@ def kpi_delta(value: float | None, previous: float | None, unit: str) -> str | N
     return f"{change:+,.0f}"
 
 
-LEVELS = {
-    5: "Short cycle (EQF 5)",
-    6: "Bachelor (EQF 6)",
-    7: "Master (EQF 7)",
-    8: "Doctorate (EQF 8)",
-}
+LEVELS = {level: reference.level_label(level) for level in reference.EQF_LEVELS}
 DIRECTIONS = {"both": "Both", "outbound": "Outbound", "inbound": "Inbound"}
 
 
@@ -57,7 +52,7 @@ def year_range(year_from: int, year_to: int) -> str:
 def level_label(level: int | None) -> str:
     if level is None:
         return "(not set)"
-    return LEVELS.get(int(level), f"EQF {level}")
+    return reference.level_label(int(level))
 
 
 def kind_label(kind: str) -> str:

@@ -29,6 +29,12 @@ EQF_LEVELS = (5, 6, 7, 8)
 EQF_NAMES = {5: "Short cycle", 6: "Bachelor", 7: "Master", 8: "Doctorate"}
 
 
+def level_label(level: int) -> str:
+    """A study level as pages, reports and downloads show it: 'Bachelor (EQF 6)'."""
+    name = EQF_NAMES.get(int(level))
+    return f"{name} (EQF {level})" if name else f"EQF {level}"
+
+
 @cache
 def countries() -> pd.DataFrame:
     """One row per current country: iso2, iso3, name, official_name, continent, region, eu."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from pipelines import metrics
+from pipelines import metrics, reference
 from pipelines.report.model import (
     CONFIDENTIAL,
     PRIMARY,
@@ -30,12 +30,7 @@ from pipelines.report.model import (
 OUT, IN, BOTH = "Outbound", "Inbound", "Total"
 DIRECTION_COLUMNS = (OUT, IN, BOTH)
 NOT_SET = "(not set)"
-LEVELS = {
-    5: "EQF 5 (short cycle)",
-    6: "EQF 6 (bachelor)",
-    7: "EQF 7 (master)",
-    8: "EQF 8 (doctorate)",
-}
+LEVELS = {level: reference.level_label(level) for level in reference.EQF_LEVELS}
 STAFF_ACTIVITIES = {
     "teaching": "Teaching (STA)",
     "training": "Training (STT)",
@@ -214,7 +209,7 @@ def _plain_label(value: object) -> str:
 def _level(value: object) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return NOT_SET
-    return LEVELS.get(int(value), f"EQF {int(value)}")  # type: ignore[call-overload]
+    return reference.level_label(int(value))  # type: ignore[call-overload]
 
 
 def _faculty_order(labels: list[str]) -> dict[str, int]:

@@ -52,7 +52,7 @@ def crosstab(rows: pd.DataFrame, key: pd.Series) -> dict[str, dict[str, int]]:
     return result
 
 
-LEVEL_NAMES = {6: "EQF 6 (bachelor)", 7: "EQF 7 (master)", 8: "EQF 8 (doctorate)"}
+LEVEL_NAMES = {6: "Bachelor (EQF 6)", 7: "Master (EQF 7)", 8: "Doctorate (EQF 8)"}
 HOSTS = {"higher_education": "Higher education institution", "enterprise": "Enterprise"}
 STAFF = {
     "teaching": "Teaching (STA)",
