@@ -17,7 +17,7 @@ from dashboard import auth, filters, queries
 from pipelines import manage, partner_matching
 from pipelines.build import BuildFailed
 from pipelines.partner_mapping import MappingRefused, PartnerMapping
-from pipelines.roles import NotAllowed, Role
+from pipelines.roles import Actor, NotAllowed, Role
 from pipelines.warehouse import SETTING_KEYS
 
 _FLASH = "_flash_messages"
@@ -94,6 +94,28 @@ def settings_form(keys: tuple[str, ...], form_key: str, saved: str) -> None:
             else:
                 flash("success", saved if changed else "Nothing changed.")
                 after_write()
+
+
+def program_updated(actor: Actor) -> None:
+    """Instead of a page whose figures a newer program may not read: say so, and let someone
+    who may rebuild do it here (anyone else is told whom to ask)."""
+    st.title("Mobility Atlas was updated")
+    st.info(
+        "The figures were built by an earlier version of Mobility Atlas and must be rebuilt "
+        "once before the pages can show them. This takes a few seconds to a few minutes; the "
+        "data itself is unchanged.",
+        icon=":material/update:",
+    )
+    if actor.role < Role.DATA_MANAGER:
+        st.write(f"Ask {auth.access_rules().contact} to rebuild them (or to import data).")
+        return
+    if st.button("Rebuild the figures now", type="primary", key="rebuild"):
+        try:
+            manage.rebuild(queries.warehouse_path(), actor, progress_bar("Rebuilding"))
+        except write_errors() as exc:
+            st.error(f"Not rebuilt: {exc}")
+        else:
+            after_write()
 
 
 def write_errors() -> tuple[type[Exception], ...]:

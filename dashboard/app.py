@@ -13,7 +13,7 @@ page file, without this router or the filters, and AppTest does so on every page
 
 import streamlit as st
 
-from dashboard import auth, filters, queries
+from dashboard import admin, auth, filters, queries
 from pipelines.access import UPDATING, WarehouseUpdating
 from pipelines.roles import Role
 
@@ -76,6 +76,9 @@ pages = {
 page = st.navigation(pages, expanded=True)
 auth.sidebar_identity(actor)
 try:
+    if (status := queries.build_status()) and status.program_updated:
+        admin.program_updated(actor)  # the pages would read marts of another version
+        st.stop()
     if note := queries.stale_build_note():
         st.warning(note, icon=":material/update:")
     if page.url_path in {p.url_path for p in mobility}:

@@ -137,17 +137,23 @@ def _build_status(path: str, version: Version) -> warehouse.BuildStatus:
         return warehouse.build_status(con)
 
 
-def stale_build_note() -> str | None:
-    """A sentence for every page when the marts are older than the sources (an import whose
-    rebuild never ran), else None."""
+def build_status() -> warehouse.BuildStatus | None:
+    """Whether the figures match the data and the program; None without a warehouse (or one
+    from before the bookkeeping tables: nothing to compare)."""
     version = warehouse_version()
     if version is None:
         return None
     try:
-        status = _build_status(str(warehouse_path()), version)
+        return _build_status(str(warehouse_path()), version)
     except duckdb.CatalogException:
-        return None  # a warehouse from before the bookkeeping tables: nothing to compare
-    if not status.stale:
+        return None
+
+
+def stale_build_note() -> str | None:
+    """A sentence for every page when the marts are older than the sources (an import whose
+    rebuild never ran), else None."""
+    status = build_status()
+    if status is None or not status.stale:
         return None
     return (
         f"The figures are older than the data: {status.reason} is newer than the last build "

@@ -24,7 +24,7 @@ import pandas as pd
 from pipelines import metrics, quality, reference
 from pipelines.config import SQL_DIR
 from pipelines.model_checks import CHECKS
-from pipelines.warehouse import sources_state
+from pipelines.warehouse import code_state, sources_state
 
 LAYERS = ("staging", "intermediate", "marts")
 MATERIALIZATION = {"staging": "view", "intermediate": "table", "marts": "table"}
@@ -200,14 +200,15 @@ def build(
         checks = run_checks(con)
         seconds = time.perf_counter() - started
         con.execute(
-            "insert into builds (built_at, seconds, models, checks, sources_state) "
-            "values (?, ?, ?, ?, ?)",
+            "insert into builds (built_at, seconds, models, checks, sources_state, code_state) "
+            "values (?, ?, ?, ?, ?, ?)",
             [
                 dt.datetime.now(dt.UTC).replace(tzinfo=None),
                 seconds,
                 len(models),
                 checks,
                 sources_state(con),
+                code_state(),
             ],
         )
         if transaction:

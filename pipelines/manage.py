@@ -114,6 +114,13 @@ def map_partners(
     return changed
 
 
+def rebuild(path: Path, actor: Actor, progress: Progress | None = None) -> None:
+    """Rebuild the marts (after an upgrade of the program, say) and publish them."""
+    roles.require(actor, "rebuild")
+    with open_for_writing(path, progress) as con:
+        build(con, progress)
+
+
 def import_context(path: Path) -> ImportContext:
     """What the warehouse knows that shapes how a file is read (a short read-only look)."""
     return ImportContext.for_warehouse(path, wait=access.READ_WAIT)

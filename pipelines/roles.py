@@ -36,6 +36,7 @@ NEEDS = {
     "partner mapping": Role.DATA_MANAGER,
     "profile": Role.DATA_MANAGER,
     "settings": Role.ADMIN,
+    "rebuild": Role.DATA_MANAGER,  # no data changes: not in the audit trail
 }
 
 # [access] keys: e-mail rules and group rules per role

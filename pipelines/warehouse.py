@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import types
 import typing
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import duckdb
@@ -134,10 +136,32 @@ def sources_state(con: duckdb.DuckDBPyConnection) -> str:
     return con.execute(SOURCES_STATE).fetchone()[0]
 
 
+@cache
+def code_state() -> str:
+    """A fingerprint of the program's models: every SQL file the build runs and the KPI
+    registry. Marts built by another version of the program may lack what pages now read."""
+    from pipelines import metrics
+
+    digest = hashlib.sha256()
+    for path in sorted(SQL_DIR.rglob("*.sql")):
+        digest.update(path.relative_to(SQL_DIR).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    digest.update(repr(metrics.KPIS).encode())
+    return digest.hexdigest()
+
+
+PROGRAM_UPDATED = "the program (it was updated since the figures were last built)"
+
+
 @dataclass(frozen=True)
 class BuildStatus:
     stale: bool
     reason: str = ""  # what is newer than the marts, for a person
+
+    @property
+    def program_updated(self) -> bool:
+        """The marts were built by another version: pages may not be able to read them."""
+        return self.reason == PROGRAM_UPDATED
 
 
 def build_status(con: duckdb.DuckDBPyConnection) -> BuildStatus:
@@ -156,6 +180,8 @@ def build_status(con: duckdb.DuckDBPyConnection) -> BuildStatus:
             return BuildStatus(False)
         return BuildStatus(True, f"import #{latest[0]} ({latest[1]}) was never built")
     last = builds.iloc[0]
+    if last.get("code_state") != code_state():
+        return BuildStatus(True, PROGRAM_UPDATED)
     state = last.get("sources_state")
     if isinstance(state, str):
         if state == sources_state(con):

@@ -64,6 +64,9 @@ create table if not exists builds (
 -- sources_state). A build whose state differs from the sources' current one is stale: an
 -- import committed and its rebuild never ran (a killed process, --no-build).
 alter table builds add column if not exists sources_state varchar;
+-- Added with issue 12: a fingerprint of the program's models (SQL files, the KPI registry)
+-- the marts were built with; after an upgrade the marts are stale until the next build.
+alter table builds add column if not exists code_state varchar;
 
 -- Partner mapping: a partner key found in imported data (misspelt name, other code) mapped
 -- once to a known partner, or confirmed as a new one (partner_key = source_key). Applied by

@@ -7,8 +7,12 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import duckdb
+
 from pipelines import access, demo
+from pipelines.warehouse import build_status
 from tests.dashboard.helpers import new_app
+from tests.dashboard.test_signin_pages import ACCESS, AUTH
 from tests.pipelines.test_concurrency import ENV, Holder
 
 
@@ -46,3 +50,43 @@ def test_stale_figures_are_named_on_every_page(writable_warehouse, monkeypatch, 
     assert len(notes) == 1 and "mobilities.csv" in notes[0], notes
     app.switch_page("views/import_data.py").run()
     assert any("older than" in w.value for w in app.warning)
+
+
+def built_by_an_older_version(warehouse) -> None:
+    """What an upgrade leaves: marts built by another version of the program's models."""
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("update builds set code_state = 'an older version'")
+
+
+def test_after_an_upgrade_the_figures_are_rebuilt_before_any_page_reads_them(
+    writable_warehouse, monkeypatch
+):
+    monkeypatch.setenv("MOBILITY_WAREHOUSE", str(writable_warehouse))
+    built_by_an_older_version(writable_warehouse)
+    with duckdb.connect(str(writable_warehouse), read_only=True) as con:
+        assert build_status(con).program_updated
+    app = new_app()
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.title[0].value == "Mobility Atlas was updated"
+    assert not app.metric  # no page drawn from marts of another version
+    app.button(key="rebuild").click().run()  # local mode: an admin may rebuild
+    assert not app.exception, [e.value for e in app.exception]
+    with duckdb.connect(str(writable_warehouse), read_only=True) as con:
+        assert not build_status(con).stale
+    app.run()
+    assert app.title[0].value == "Overview"
+
+
+def test_a_viewer_after_an_upgrade_is_told_whom_to_ask(writable_warehouse, monkeypatch):
+    monkeypatch.setenv("MOBILITY_WAREHOUSE", str(writable_warehouse))
+    built_by_an_older_version(writable_warehouse)
+    app = new_app()
+    app.secrets["auth"] = AUTH
+    app.secrets["access"] = ACCESS
+    app.user = {"is_logged_in": True, "email": "carol@uni.example"}
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.title[0].value == "Mobility Atlas was updated"
+    assert not [b for b in app.button if b.label == "Rebuild the figures now"]
+    assert any("International Office" in m.value for m in app.markdown)

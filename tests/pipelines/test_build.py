@@ -8,6 +8,7 @@ import pytest
 
 from pipelines.build import BuildFailed, build, discover
 from pipelines.ingest.load import import_file
+from pipelines.warehouse import build_status
 from tests import fixture_data
 
 
@@ -112,3 +113,13 @@ def test_year_start_month_setting_moves_mobilities_between_years(fixture_files, 
     starts = fixture_data.frames()["mobilities"].set_index("mobility_id")["start_date"]
     moved = {m for m in september if september[m] != october[m]}
     assert moved == {m for m, d in starts.items() if d.month == 9}
+
+
+def test_marts_built_by_another_version_of_the_models_are_stale_until_rebuilt(con):
+    build(con)
+    assert not build_status(con).stale
+    con.execute("update builds set code_state = 'an older version'")
+    status = build_status(con)
+    assert status.stale and status.program_updated
+    build(con)
+    assert not build_status(con).stale
