@@ -87,7 +87,7 @@ def require(actor: Actor, action: str) -> None:
     needed = NEEDS[action]
     if actor.role < needed:
         raise NotAllowed(
-            f"{actor.who} may not change {action}: that needs the {needed.label.lower()} role "
+            f"{actor.who} may not do this ({action}): that needs the {needed.label.lower()} role "
             f"(signed in as {actor.role.label.lower()})"
         )
 
