@@ -9,6 +9,10 @@ Pages live in ``views/``, not ``pages/``: a folder named ``pages`` beside the en
 switches Streamlit into its old multipage mode until some session has run ``st.navigation``.
 A freshly started server then runs a shared link such as ``/flows?faculty=...`` as the bare
 page file, without this router or the filters, and AppTest does so on every page switch.
+
+Who is using it decides which pages exist for them (``dashboard/auth.py``): without sign-in or
+a role only the sign-in or "No access" page; each page below carries the least role that may
+open it, and pages above the person's role are not registered at all.
 """
 
 import streamlit as st
