@@ -1,0 +1,164 @@
+"""Values over academic years: a KPI's trend line, lines per direction or category, the
+data-quality score per year and a KPI's projection towards its target."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
+
+from dashboard.charts.style import (
+    DIRECTION_COLOURS,
+    DIRECTION_ORDER,
+    GOOD,
+    NEUTRAL,
+    OUTBOUND,
+    PALETTE,
+    RISK,
+    TARGET,
+    layout,
+    unit_suffix,
+)
+
+
+def trend_line(
+    frame: pd.DataFrame, title: str, unit: str, reference: float | None = None
+) -> go.Figure:
+    """A KPI over academic years; ``frame`` has columns academic_year, value.
+
+    ``reference`` draws a target line (e.g. the EU's 23 %).
+    """
+    fmt = ",.1f" if unit == "%" else ",.0f"
+    fig = go.Figure(
+        go.Scatter(
+            x=frame["academic_year"],
+            y=frame["value"],
+            mode="lines+markers",
+            line={"color": NEUTRAL, "width": 3},
+            name=title,
+            hovertemplate="%{x}: %{y:" + fmt + "}" + unit_suffix(unit) + "<extra></extra>",
+        )
+    )
+    if reference is not None:
+        fig.add_hline(
+            y=reference,
+            line={"color": TARGET, "dash": "dash"},
+            annotation_text=f"target {reference:,.0f}{unit_suffix(unit)}",
+            annotation_position="top left",
+        )
+    fig.update_xaxes(title="Academic year", type="category")
+    fig.update_yaxes(title=unit, rangemode="tozero", separatethousands=True)
+    return layout(fig, title, 320)
+
+
+def direction_trend(
+    frame: pd.DataFrame, value: str, title: str, unit: str, colour: str = "direction"
+) -> go.Figure:
+    """Lines over academic years, one per direction (in the direction colours) or per another
+    category (``colour``); ``frame``: academic_year, ``colour``, ``value``."""
+    is_direction = colour == "direction"
+    fig = px.line(
+        frame,
+        x="academic_year",
+        y=value,
+        color=colour,
+        markers=True,
+        color_discrete_map=DIRECTION_COLOURS if is_direction else None,
+        color_discrete_sequence=None if is_direction else PALETTE,
+        category_orders={"direction": DIRECTION_ORDER},
+        labels={"academic_year": "Academic year", value: unit, colour: colour.replace("_", " ")},
+    )
+    fig.update_traces(hovertemplate="%{x}: %{y:,.0f} " + unit + "<extra>%{fullData.name}</extra>")
+    fig.update_xaxes(type="category", categoryorder="category ascending")
+    fig.update_yaxes(rangemode="tozero", separatethousands=True)
+    return layout(fig, title, 340)
+
+
+def quality_scores(frame: pd.DataFrame) -> go.Figure:
+    """The data-quality score per academic year; ``frame`` has academic_year, score."""
+    fig = go.Figure(
+        go.Bar(
+            x=frame["academic_year"],
+            y=frame["score"],
+            marker_color=OUTBOUND,
+            text=[f"{v:,.1f}" for v in frame["score"]],
+            textposition="outside",
+            hovertemplate="%{x}: score %{y:,.1f} of 100<extra></extra>",
+        )
+    )
+    fig.update_layout(
+        title="Data-quality score by academic year",
+        xaxis_title="Academic year",
+        yaxis_title="Score (0-100)",
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        height=300,
+    )
+    fig.update_yaxes(range=[0, 115])
+    return fig
+
+
+def target_projection(series: pd.DataFrame, target: dict, unit: str, title: str) -> go.Figure:
+    """A KPI's values, the recent trend extended to the target year, and the target.
+
+    ``series`` has year_start, academic_year, value; ``target`` is one row of
+    ``pipelines.projection.progress_table`` (year_start, academic_year, target_value,
+    trend_start_year, trend_start_value, projected_value, status). The x axis is numeric so
+    the years between the last value and the target year keep their width.
+    """
+    fig = go.Figure(
+        go.Scatter(
+            x=series["year_start"],
+            y=series["value"],
+            mode="lines+markers",
+            name="actual",
+            line={"color": OUTBOUND, "width": 3},
+            customdata=series["academic_year"],
+            hovertemplate="%{customdata}: %{y:,.1f} " + unit + "<extra></extra>",
+        )
+    )
+    on_track = target["status"] in ("on track", "met")
+    colour = GOOD if on_track else RISK
+    if target.get("trend_start_year") is not None and target.get("projected_value") is not None:
+        fig.add_trace(
+            go.Scatter(
+                x=[target["trend_start_year"], target["year_start"]],
+                y=[target["trend_start_value"], target["projected_value"]],
+                mode="lines",
+                name="recent trend, extended",
+                line={"color": colour, "width": 2, "dash": "dash"},
+                hovertemplate="trend: %{y:,.1f} " + unit + "<extra></extra>",
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=[target["year_start"]],
+            y=[target["target_value"]],
+            mode="markers+text",
+            name="target",
+            marker={"symbol": "star", "size": 16, "color": colour},
+            text=[f"target {target['target_value']:,.1f} ({target['status']})"],
+            textposition="top center",
+            hovertemplate=f"target {target['academic_year']}: "
+            + "%{y:,.1f} "
+            + unit
+            + "<extra></extra>",
+        )
+    )
+    first = int(min([*series["year_start"], target["year_start"]]))
+    last = int(max([*series["year_start"], target["year_start"]]))
+    ticks = list(range(first, last + 1))
+    fig.update_layout(
+        title=title,
+        xaxis={
+            "title": "Academic year",
+            "tickmode": "array",
+            "tickvals": ticks,
+            "ticktext": [f"{y}/{(y + 1) % 100:02d}" for y in ticks],
+        },
+        yaxis_title=unit,
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        height=360,
+        legend={"orientation": "h", "y": -0.25},
+    )
+    fig.update_yaxes(rangemode="tozero", separatethousands=True)
+    return fig
