@@ -20,7 +20,7 @@ from reportlab.lib import colors
 from pipelines.report import fonts
 from pipelines.report.model import TOTAL, Table
 
-# the dashboard's palette (dashboard/charts.py): outbound blue, inbound orange
+# the dashboard's palette (dashboard/charts/style.py): outbound blue, inbound orange
 PALETTE = [
     colors.HexColor(c)
     for c in ("#1f5fa8", "#e07b24", "#5b6b7a", "#2a9d8f", "#b5446e", "#8f7a2a", "#6a4c93")
