@@ -95,3 +95,34 @@ def realised(**where: object) -> pd.DataFrame:
 
 def pct(numerator: float, denominator: float) -> float:
     return 100.0 * numerator / denominator
+
+
+# Sign-in mode (tests/dashboard/test_signin_pages.py): the secrets a server would have
+AUTH = {
+    "redirect_uri": "http://localhost:8501/oauth2callback",
+    "cookie_secret": "c" * 64,
+    "client_id": "mobility-atlas",
+    "client_secret": "secret",
+    "server_metadata_url": "http://localhost:9/.well-known/openid-configuration",
+}
+ACCESS = {
+    "admins": ["alice@uni.example"],
+    "data_managers": ["bob@uni.example"],
+    "viewers": ["*@uni.example"],
+    "groups_claim": "groups",
+    "data_manager_groups": ["international-office"],
+    "contact": "the International Office (io@uni.example)",
+}
+
+
+def signed_in(user: dict | None, access: dict | None = None):
+    """The app in sign-in mode with ``user``'s claims (None: not signed in)."""
+    app = new_app()
+    app.secrets["auth"] = AUTH
+    app.secrets["access"] = ACCESS if access is None else access
+    if user is not None:
+        app.user = {"is_logged_in": True, **user}
+    return app
+
+
+VIEWER = {"email": "carol@uni.example"}

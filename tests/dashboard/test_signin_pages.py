@@ -9,39 +9,15 @@ import getpass
 
 import pytest
 
-from tests.dashboard.helpers import new_app
+from tests.dashboard.helpers import VIEWER, new_app, signed_in
 
-AUTH = {
-    "redirect_uri": "http://localhost:8501/oauth2callback",
-    "cookie_secret": "c" * 64,
-    "client_id": "mobility-atlas",
-    "client_secret": "secret",
-    "server_metadata_url": "http://localhost:9/.well-known/openid-configuration",
-}
-ACCESS = {
-    "admins": ["alice@uni.example"],
-    "data_managers": ["bob@uni.example"],
-    "viewers": ["*@uni.example"],
-    "groups_claim": "groups",
-    "data_manager_groups": ["international-office"],
-    "contact": "the International Office (io@uni.example)",
-}
 DATA_MANAGEMENT = ("import_data", "data_quality", "targets")
 
 
 @pytest.fixture
 def signin(fixture_warehouse, monkeypatch):
     monkeypatch.setenv("MOBILITY_WAREHOUSE", str(fixture_warehouse))
-
-    def start(user: dict | None, access: dict | None = None):
-        app = new_app()
-        app.secrets["auth"] = AUTH
-        app.secrets["access"] = ACCESS if access is None else access
-        if user is not None:
-            app.user = {"is_logged_in": True, **user}
-        return app
-
-    return start
+    return signed_in
 
 
 def shown(app, page: str) -> str:
@@ -151,10 +127,7 @@ def test_local_mode_says_so_and_allows_everything(fixture_warehouse, monkeypatch
 
 def test_a_viewer_of_an_empty_warehouse_is_told_whom_to_ask(tmp_path, monkeypatch):
     monkeypatch.setenv("MOBILITY_WAREHOUSE", str(tmp_path / "empty.duckdb"))
-    app = new_app()
-    app.secrets["auth"] = AUTH
-    app.secrets["access"] = ACCESS
-    app.user = {"is_logged_in": True, "email": "carol@uni.example"}
+    app = signed_in(VIEWER)
     app.run()
     assert not app.exception, [e.value for e in app.exception]
     text = " ".join(i.value for i in app.info)

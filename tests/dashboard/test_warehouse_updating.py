@@ -11,8 +11,7 @@ import duckdb
 
 from pipelines import access, demo
 from pipelines.warehouse import build_status
-from tests.dashboard.helpers import new_app
-from tests.dashboard.test_signin_pages import ACCESS, AUTH
+from tests.dashboard.helpers import VIEWER, new_app, signed_in
 from tests.pipelines.test_concurrency import ENV, Holder
 
 
@@ -81,10 +80,7 @@ def test_after_an_upgrade_the_figures_are_rebuilt_before_any_page_reads_them(
 def test_a_viewer_after_an_upgrade_is_told_whom_to_ask(writable_warehouse, monkeypatch):
     monkeypatch.setenv("MOBILITY_WAREHOUSE", str(writable_warehouse))
     built_by_an_older_version(writable_warehouse)
-    app = new_app()
-    app.secrets["auth"] = AUTH
-    app.secrets["access"] = ACCESS
-    app.user = {"is_logged_in": True, "email": "carol@uni.example"}
+    app = signed_in(VIEWER)
     app.run()
     assert not app.exception, [e.value for e in app.exception]
     assert app.title[0].value == "Mobility Atlas was updated"
