@@ -21,7 +21,7 @@ from typing import Any
 
 import streamlit as st
 
-from pipelines.roles import AccessConfigError, AccessRules, Actor, Role, local_actor
+from pipelines.roles import AccessConfigError, AccessRules, Actor, local_actor
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
@@ -145,10 +145,6 @@ def sidebar_identity(actor: Actor) -> None:
                 f"This server listens on {address or 'every address'} without sign-in.",
                 icon=":material/warning:",
             )
-
-
-def can(actor: Actor, role: Role) -> bool:
-    return actor.role >= role
 
 
 def actor() -> Actor:

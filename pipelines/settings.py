@@ -123,14 +123,6 @@ class Settings(BaseModel):
         return iso2
 
     @classmethod
-    def keys(cls) -> list[str]:
-        return list(cls.model_fields)
-
-    @classmethod
-    def label(cls, key: str) -> str:
-        return cls.model_fields[key].title or key
-
-    @classmethod
     def check(cls, key: str, value: str) -> str:
         """The text stored for ``key`` set to ``value`` (an ISO code for a country name, "7"
         for " 7 "); raises ``KeyError`` for an unknown key, ``ValueError`` naming the key."""

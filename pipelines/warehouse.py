@@ -28,7 +28,7 @@ class Setting:
     key: str
     default: str
     description: str
-    label: str = ""  # what a person calls it (Settings page, audit trail); default: the key
+    label: str  # what a person calls it (Settings page, audit trail)
 
 
 # Declared once, typed, in pipelines/settings.py; this is the table's view of them.
@@ -112,8 +112,7 @@ def set_setting(
     if old == value:
         return False
     con.execute("update settings set value = ? where key = ?", [value, key])
-    label = SETTING_KEYS[key].label or key
-    audit.record(con, actor, "settings", f"{label}: {old!r} → {value!r}")
+    audit.record(con, actor, "settings", f"{SETTING_KEYS[key].label}: {old!r} → {value!r}")
     return True
 
 

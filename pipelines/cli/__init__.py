@@ -15,68 +15,10 @@ from __future__ import annotations
 
 import typer
 
-from pipelines.cli.common import (
-    PROGRESS_MIN_ROWS,
-    WaitOption,
-    WarehouseOption,
-    console,
-    errors,
-    fail,
-    open_warehouse,
-    progress,
-    run_build,
-    writing,
-)
 from pipelines.cli.history import activity, imports, undo_command
-from pipelines.cli.importing import (
-    SHOWN_REJECTIONS,
-    Source,
-    commit_import,
-    ingest,
-    prepare_import,
-    print_import,
-    print_institution_resolution,
-    profiles,
-    run_import,
-)
-from pipelines.cli.reports import By, Format, ReportFormat, kpi, report
+from pipelines.cli.importing import ingest, profiles
+from pipelines.cli.reports import kpi, report
 from pipelines.cli.warehouse import build_command, contract, demo, settings
-
-__all__ = [
-    "PROGRESS_MIN_ROWS",
-    "SHOWN_REJECTIONS",
-    "By",
-    "Format",
-    "ReportFormat",
-    "Source",
-    "WaitOption",
-    "WarehouseOption",
-    "activity",
-    "app",
-    "build_command",
-    "commit_import",
-    "console",
-    "contract",
-    "demo",
-    "errors",
-    "fail",
-    "imports",
-    "ingest",
-    "kpi",
-    "main",
-    "open_warehouse",
-    "prepare_import",
-    "print_import",
-    "print_institution_resolution",
-    "profiles",
-    "progress",
-    "report",
-    "run_build",
-    "run_import",
-    "settings",
-    "undo_command",
-    "writing",
-]
 
 app = typer.Typer(
     help="Mobility Atlas: import, validate and analyse a university's academic mobility.",

@@ -16,7 +16,6 @@ kind of table:
 * ``trend_tables``: five-year trends of mobilities by kind;
 * ``inputs`` (what every builder takes) and ``labels`` (row labels and their order).
 
-Every name below stays importable from here.
 """
 
 from __future__ import annotations
@@ -24,25 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pipelines.report.inputs import Inputs
-from pipelines.report.kpi_tables import (
-    HEADCOUNT_DENOMINATORS,
-    KPI_BASES,
-    headline_kpis,
-    kpi_flag,
-    trend_kpis,
-)
-from pipelines.report.labels import (
-    BOTH,
-    COUNTED,
-    DIRECTION_COLUMNS,
-    HOST_TYPES,
-    IN,
-    LEVELS,
-    NOT_SET,
-    OUT,
-    ROLES,
-    STAFF_ACTIVITIES,
-)
+from pipelines.report.kpi_tables import headline_kpis, trend_kpis
 from pipelines.report.mobility_tables import (
     dual_degrees,
     internships,
@@ -58,41 +39,7 @@ from pipelines.report.outcome_tables import graduates_share, inclusion, language
 from pipelines.report.project_agreement_tables import agreements, projects
 from pipelines.report.trend_tables import trend_inbound, trend_outbound
 
-__all__ = [
-    "BOTH",
-    "COUNTED",
-    "DIRECTION_COLUMNS",
-    "HEADCOUNT_DENOMINATORS",
-    "HOST_TYPES",
-    "IN",
-    "KPI_BASES",
-    "LEVELS",
-    "NOT_SET",
-    "OUT",
-    "ROLES",
-    "STAFF_ACTIVITIES",
-    "Inputs",
-    "agreements",
-    "build_tables",
-    "dual_degrees",
-    "graduates_share",
-    "headline_kpis",
-    "inclusion",
-    "internships",
-    "kpi_flag",
-    "language",
-    "online_blended",
-    "projects",
-    "recognition",
-    "staff_by_type",
-    "students_by_country",
-    "students_by_faculty",
-    "students_by_kind",
-    "students_by_level",
-    "trend_inbound",
-    "trend_kpis",
-    "trend_outbound",
-]
+__all__ = ["Inputs", "build_tables"]
 
 
 def build_tables(inputs: Inputs) -> tuple[Table, ...]:
