@@ -14,10 +14,11 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import auth, filters, queries
-from pipelines import manage, partner_matching
-from pipelines.build import BuildFailed
-from pipelines.partner_mapping import MappingRefused, PartnerMapping
+from pipelines import manage
+from pipelines.partners import matching as partner_matching
+from pipelines.partners.mapping import MappingRefused, PartnerMapping
 from pipelines.roles import Actor, NotAllowed, Role
+from pipelines.transform.build import BuildFailed
 from pipelines.warehouse import SETTING_KEYS
 
 _FLASH = "_flash_messages"
@@ -156,7 +157,7 @@ def partner_mapping_editor(unknown: pd.DataFrame, key: str) -> None:
     """Map unknown partners (rows of ``queries.unknown_partners`` or
     ``queries.import_unknown_partners``, with their suggestions) to known ones.
 
-    Each row shows its suggestion (``pipelines.partner_matching``) with its match score and
+    Each row shows its suggestion (``pipelines.partners.matching``) with its match score and
     where it comes from, and a "map to" cell filled in with it: a known partner, an
     institution of the EC list, or "(new partner)" to confirm it as it is. Saving stores the
     table's choices; "Accept all suggestions scoring at least N %" stores every suggestion at

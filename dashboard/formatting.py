@@ -6,7 +6,8 @@ import math
 
 import pycountry
 
-from pipelines import exports, metrics, reference
+from pipelines import exports, metrics
+from pipelines.contract import reference
 
 
 def kpi_value(value: float | None, unit: str) -> str:

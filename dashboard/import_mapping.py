@@ -16,6 +16,8 @@ import streamlit as st
 
 from dashboard import admin, auth, queries
 from pipelines import manage
+from pipelines.contract import model_for
+from pipelines.contract.rules import Choice
 from pipelines.ingest.columns import map_headers
 from pipelines.ingest.context import ImportContext
 from pipelines.ingest.load import ImportFailed, Prepared
@@ -29,8 +31,6 @@ from pipelines.ingest.upload import (
     prepare_upload,
 )
 from pipelines.ingest.value_maps import coded_columns, unread_values
-from pipelines.rules import Choice
-from pipelines.schemas import model_for
 
 FROM_FILE = "(from the file)"
 # columns a person may want to set for a whole file even when the file has them

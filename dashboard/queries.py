@@ -62,7 +62,8 @@ from dashboard.data.shared import has_rows as has_rows
 from dashboard.data.shared import to_long as to_long
 from dashboard.data.shared import top_groups as top_groups
 from dashboard.data.staff import STAFF_GROUPS as STAFF_GROUPS
-from pipelines import access, config, partner_matching, warehouse
+from pipelines import access, config, warehouse
+from pipelines.partners import matching as partner_matching
 from pipelines.settings import Settings
 
 if TYPE_CHECKING:
@@ -198,7 +199,7 @@ def target_progress(year_start: int, faculty: str) -> pd.DataFrame:
 def target_progress_projected(year_start: int, faculty: str) -> pd.DataFrame:
     """:func:`target_progress` with where the recent trend leads by each target year.
 
-    The trend is fitted on the KPI's values up to the chosen year (pipelines.projection:
+    The trend is fitted on the KPI's values up to the chosen year (pipelines.metrics.projection:
     method, window and status rules live there), so the Overview answers "on track or at risk,
     as of this year". The whole university's targets are shown (and projected) beside a
     faculty's.
@@ -633,7 +634,7 @@ def _partner_suggestions(path: str, version: Version) -> pd.DataFrame:
 
 def partner_suggestions() -> pd.DataFrame:
     """What each unknown partner most likely is: the best known partner or institution of the
-    EC list, with where it comes from and a score 0-100 (``pipelines/partner_matching.py``,
+    EC list, with where it comes from and a score 0-100 (``pipelines/partners/matching.py``,
     the only place that suggests matches). Cached per warehouse version."""
     return _partner_suggestions(str(warehouse_path()), warehouse_version())
 
@@ -673,7 +674,7 @@ def target_faculties() -> list[str]:
 
 
 def target_projections() -> pd.DataFrame:
-    """Every target with its KPI, latest value, projection and status (pipelines.projection)."""
+    """Every target with its KPI, latest value, projection and status (``metrics.projection``)."""
     return targets_data.projections(run("targets/targets"), run("targets/target_kpi_series"))
 
 

@@ -17,7 +17,7 @@ SECRET_ENV = "MOBILITY_SECRET_FILE"
 REPO_ROOT = Path(__file__).resolve().parents[1]
 REFERENCE_DIR = REPO_ROOT / "data" / "reference"
 TEMPLATES_DIR = REPO_ROOT / "data" / "templates"
-SQL_DIR = Path(__file__).resolve().parent / "sql"
+SQL_DIR = Path(__file__).resolve().parent / "transform" / "sql"
 
 
 def warehouse_path(explicit: str | os.PathLike[str] | None = None) -> Path:

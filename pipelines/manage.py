@@ -28,16 +28,18 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines import access, config, partner_mapping, roles, targets
-from pipelines.build import build
+from pipelines import access, config, roles
+from pipelines.contract import Target
 from pipelines.ingest import profiles
 from pipelines.ingest.context import ImportContext
 from pipelines.ingest.load import ImportResult, Prepared, commit
 from pipelines.ingest.profiles import ImportProfile
 from pipelines.ingest.pseudonymise import load_or_create_key
 from pipelines.ingest.undo import UndoResult, undo_import
+from pipelines.metrics import targets
+from pipelines.partners import mapping as partner_mapping
 from pipelines.roles import Actor
-from pipelines.schemas import Target
+from pipelines.transform.build import build
 from pipelines.warehouse import build_status, set_setting
 
 Progress = Callable[[int, int, str], None]

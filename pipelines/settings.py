@@ -113,7 +113,9 @@ class Settings(BaseModel):
     @field_validator("own_country")
     @classmethod
     def _country(cls, value: str) -> str:
-        from pipelines.reference import country_iso2  # the country table loads on first use
+        from pipelines.contract.reference import (
+            country_iso2,  # the country table loads on first use
+        )
 
         if not value.strip():
             return ""

@@ -14,9 +14,9 @@ import duckdb
 
 from pipelines import audit
 from pipelines.config import SQL_DIR
+from pipelines.contract import MODELS, ContractModel
 from pipelines.ingest.ec_schemas import EC_MODELS
 from pipelines.roles import Actor
-from pipelines.schemas import MODELS, ContractModel
 from pipelines.settings import Settings
 
 BOOKKEEPING = ("imports", "rejected_rows", "settings", "builds")

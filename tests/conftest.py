@@ -10,9 +10,9 @@ import duckdb
 import pytest
 from hypothesis import settings
 
-from pipelines.build import build
 from pipelines.ingest.load import import_file
 from pipelines.roles import Actor, Role
+from pipelines.transform.build import build
 from pipelines.warehouse import connect
 from tests import fixture_data
 

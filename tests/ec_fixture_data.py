@@ -189,8 +189,8 @@ def write_all(folder: Path) -> dict[str, Path]:
 
 def build_warehouse(folder: Path, own_erasmus_code: str | None = None) -> Path:
     """A built warehouse file holding only these EC files (imported as a user would)."""
-    from pipelines.build import build
     from pipelines.ingest.erasmus_ec import import_ec_file
+    from pipelines.transform.build import build
     from pipelines.warehouse import connect, set_setting
     from tests.conftest import KEY
 

@@ -3,7 +3,7 @@
 On top of the fixture university (agreements with Universität Konstanz, DE, and others): an
 agreement with Université de Strasbourg (FR), and name-only mobilities whose partners are not
 known. The scores each should get are worked out by hand below (``SCORES``), independently of
-``pipelines.partner_matching``.
+``pipelines.partners.matching``.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ import csv
 import datetime as dt
 from pathlib import Path
 
-from pipelines.build import build
 from pipelines.ingest.erasmus_ec import import_ec_file
 from pipelines.ingest.load import import_file
+from pipelines.transform.build import build
 from pipelines.warehouse import connect
 from tests import ec_fixture_data, fixture_data
 from tests.conftest import KEY

@@ -101,7 +101,7 @@ def target_projection(series: pd.DataFrame, target: dict, unit: str, title: str)
     """A KPI's values, the recent trend extended to the target year, and the target.
 
     ``series`` has year_start, academic_year, value; ``target`` is one row of
-    ``pipelines.projection.progress_table`` (year_start, academic_year, target_value,
+    ``pipelines.metrics.projection.progress_table`` (year_start, academic_year, target_value,
     trend_start_year, trend_start_value, projected_value, status). The x axis is numeric so
     the years between the last value and the target year keep their width.
     """

@@ -7,16 +7,17 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from dashboard import formatting
-from pipelines import metrics, projection
+from pipelines import metrics
+from pipelines.metrics import projection
 
 if TYPE_CHECKING:
     from dashboard.filters import Filters
 
 HEADLINE_KPIS = tuple(k.id for k in metrics.KPIS if k.headline)
 
-# Rates over a headcount (the denominators of pipelines/sql/marts/kpi_values.sql): where the
-# headcounts are missing the rate cannot be computed, and a page says "not available" and
-# why, rather than showing 0, a dash or nothing.
+# Rates over a headcount (the denominators of pipelines/transform/sql/marts/kpi_values.sql):
+# where the headcounts are missing the rate cannot be computed, and a page says "not available"
+# and why, rather than showing 0, a dash or nothing.
 HEADCOUNT_DENOMINATORS = {
     "outbound_mobility_ratio": "enrolled_students",
     "inbound_mobility_rate": "enrolled_students",
@@ -109,8 +110,8 @@ def target_progress_projected(
     progress: pd.DataFrame, series: pd.DataFrame, heads: pd.DataFrame, year_start: int
 ) -> pd.DataFrame:
     """``overview/target_progress`` with where the trend of ``series``
-    (``overview/kpi_series_until``) leads by each target year (pipelines.projection), and
-    "not available" where ``heads`` (``overview/headcount_totals``) lack a rate's
+    (``overview/kpi_series_until``) leads by each target year (pipelines.metrics.projection),
+    and "not available" where ``heads`` (``overview/headcount_totals``) lack a rate's
     denominator."""
     unavailable = {}
     for kpi_id, scope_faculty in zip(progress["kpi_id"], progress["faculty"], strict=True):

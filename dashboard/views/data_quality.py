@@ -1,5 +1,5 @@
 """Data quality: is the data complete and clean? A score per year, the rules behind it, and
-the records each rule finds, to fix at the source (rules: pipelines/quality.py)."""
+the records each rule finds, to fix at the source (rules: pipelines/transform/quality.py)."""
 
 import streamlit as st
 

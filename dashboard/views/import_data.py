@@ -9,12 +9,12 @@ import streamlit as st
 
 from dashboard import admin, auth, components, import_mapping, queries
 from pipelines import manage
+from pipelines.contract import MODELS
 from pipelines.ingest.columns import guess_table
 from pipelines.ingest.load import ImportFailed
 from pipelines.ingest.profiles import find_profile
 from pipelines.ingest.undo import UndoRefused
 from pipelines.ingest.upload import preview_rows, rejections_csv
-from pipelines.schemas import MODELS
 
 FILE_TYPES = ["csv", "txt", "tsv", "xlsx", "xlsm", "parquet", "pq"]
 AUTO = "(from the header)"

@@ -4,7 +4,8 @@ leadership and EU targets, the six kinds of mobility side by side, and the multi
 import streamlit as st
 
 from dashboard import charts, components, filters, formatting, queries
-from pipelines import metrics, projection
+from pipelines import metrics
+from pipelines.metrics import projection
 
 flt = filters.current()
 year = flt.year_to

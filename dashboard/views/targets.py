@@ -1,11 +1,12 @@
 """Targets: leadership's targets per KPI and year, progress towards them and a projection of
-the recent trend (pipelines/projection.py), and the table to set them."""
+the recent trend (pipelines/metrics/projection.py), and the table to set them."""
 
 import streamlit as st
 
 from dashboard import admin, auth, charts, formatting, queries
-from pipelines import manage, projection
-from pipelines.targets import validate_rows
+from pipelines import manage
+from pipelines.metrics import projection
+from pipelines.metrics.targets import validate_rows
 
 STATUS_ICON = {
     "on track": ":green[:material/check_circle:]",

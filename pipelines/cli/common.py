@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from pipelines import access
-from pipelines.build import build
+from pipelines.transform.build import build
 
 console = Console()
 errors = Console(stderr=True)

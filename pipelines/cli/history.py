@@ -11,8 +11,8 @@ import typer
 from rich.table import Table
 
 from pipelines import audit, config, roles
-from pipelines.build import BuildFailed
 from pipelines.cli.common import WarehouseOption, console, fail, open_warehouse
+from pipelines.transform.build import BuildFailed
 
 
 def imports(warehouse: WarehouseOption = None) -> None:

@@ -15,7 +15,6 @@ import typer
 from rich.table import Table
 
 from pipelines import access, config
-from pipelines.build import BuildFailed
 from pipelines.cli.common import (
     PROGRESS_MIN_ROWS,
     WaitOption,
@@ -40,6 +39,7 @@ from pipelines.ingest.profiles import (
 )
 from pipelines.ingest.pseudonymise import load_or_create_key
 from pipelines.ingest.readers import ReadError
+from pipelines.transform.build import BuildFailed
 from pipelines.warehouse import build_status
 
 SHOWN_REJECTIONS = 15

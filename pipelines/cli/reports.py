@@ -15,7 +15,7 @@ from rich.table import Table
 
 from pipelines import access, config, exports
 from pipelines.cli.common import WarehouseOption, console, errors, fail, open_warehouse
-from pipelines.kpis import KpiQueryError, kpi_table
+from pipelines.metrics.values import KpiQueryError, kpi_table
 
 
 class By(StrEnum):

@@ -11,7 +11,6 @@ import typer
 from rich.table import Table
 
 from pipelines import access, config
-from pipelines.build import BuildFailed
 from pipelines.cli.common import (
     WaitOption,
     WarehouseOption,
@@ -23,6 +22,7 @@ from pipelines.cli.common import (
 )
 from pipelines.cli.importing import print_import, run_import
 from pipelines.ingest.pseudonymise import load_or_create_key
+from pipelines.transform.build import BuildFailed
 from pipelines.warehouse import SETTINGS, get_settings, set_setting
 
 

@@ -29,7 +29,7 @@ What the data shows:
   20,000 records), and about a dozen leadership targets for KPIs of ``pipelines.metrics``.
 * **A handful of invalid rows** (about 0.1% of mobilities, at least 3): an unknown country
   ``XX``, an end date before the start date, ECTS ``abc``, so the demo shows what the importer
-  rejects. Every other row of every file is valid under ``pipelines.schemas``.
+  rejects. Every other row of every file is valid under ``pipelines.contract``.
 
 The seed data (partner universities, other hosts, extra agreements, kinds of mobility row,
 projects) is in ``seed/*.csv``; each module makes one file or one part of the mobilities:
@@ -50,6 +50,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pa_csv
 
+from pipelines.contract import MODELS
 from pipelines.demo.agreements import agreement_frame, agreements
 from pipelines.demo.headcounts import headcount_frame
 from pipelines.demo.mobilities import mobilities
@@ -77,7 +78,6 @@ from pipelines.demo.university import (
     TABLES,
     YEARS,
 )
-from pipelines.schemas import MODELS
 
 __all__ = [
     "BAD_ROW_SHARE",

@@ -27,7 +27,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from pipelines.schemas import MODELS, PERSONAL_COLUMNS, ContractModel
+from pipelines.contract import MODELS, PERSONAL_COLUMNS, ContractModel
 
 _SEPARATORS = re.compile(r"[\s_\-.]+")
 SIDES = ("sending", "receiving")

@@ -1,12 +1,12 @@
 """The benchmark contract: the European Commission's Erasmus files as three source tables.
 
-These tables are kept apart from the university's own import contract (``pipelines.schemas``):
+These tables are kept apart from the university's own import contract (``pipelines.contract``):
 they describe the whole programme, not the university, and are stored in ``ec_*`` tables,
 never in ``raw_*``. Each model lists, per column, every header the EC has used for it over
 the years (LLP 2008-09 to 2012-13 raw and cleaned files, Erasmus+ KA1 2014-2019 CSV and the
 later releases); ``pipelines.ingest.erasmus_ec`` detects the variant and maps it.
 
-The same machinery as the own contract reads them: the column rules of ``pipelines.rules``
+The same machinery as the own contract reads them: the column rules of ``pipelines.contract.rules``
 (reused where they fit, specialised here where the EC writes its own codes), the bulk
 validator, and the transactional upsert of ``pipelines.ingest.load``.
 """
@@ -20,9 +20,8 @@ from typing import Annotated, ClassVar
 
 import pandas as pd
 
-from pipelines import reference
-from pipelines.ingest.institutions import InstitutionCode, code_country, on_distinct
-from pipelines.rules import (
+from pipelines.contract import GENDERS, ContractModel, RowRule, column, reference
+from pipelines.contract.rules import (
     NULL_MARKERS,
     AcademicYear,
     Choice,
@@ -37,7 +36,7 @@ from pipelines.rules import (
     Text,
     _map_unique,
 )
-from pipelines.schemas import GENDERS, ContractModel, RowRule, column
+from pipelines.ingest.institutions import InstitutionCode, code_country, on_distinct
 
 # The EC's "no value" markers beyond the shared ones: XX for an unknown country or
 # nationality, "Undefined" genders in Erasmus+ files, 00/0000 for a missing month.

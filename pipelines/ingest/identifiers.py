@@ -20,8 +20,8 @@ import hmac
 
 import pandas as pd
 
+from pipelines.contract import ContractModel
 from pipelines.ingest.shape import code_key, name_key
-from pipelines.schemas import ContractModel
 
 IDENTITY_COLUMNS = (
     "person_id",

@@ -5,12 +5,12 @@ up to three characters padded with spaces, then the city and a number (``D  KONS
 ``UK BATH01``, ``IRLDUBLIN02``). Real files bend that form: a mixed-case ``Uk PRESTON03`` in
 the EC institution list, a space inside the city part (``D  KOELN 03``), Belgian community
 prefixes with no institution (``BENL XX``). Codes are normalised with the contract's own
-:class:`~pipelines.rules.ErasmusCode` rule; what it refuses is kept (upper-cased, prefix
+:class:`~pipelines.contract.rules.ErasmusCode` rule; what it refuses is kept (upper-cased, prefix
 padded) rather than rejected, so an odd code is reported as unknown, never dropped.
 
-The prefix is not an ISO country code (``D`` is Germany, ``SF`` Finland, ``G`` Greece). The
-EC's own prefixes that differ from ISO 3166-1 are listed here; two-letter prefixes that are
-ISO codes or Erasmus variants (``UK``, ``EL``) go through :func:`pipelines.reference.country_iso2`.
+The prefix is not an ISO country code (``D`` is Germany, ``SF`` Finland, ``G`` Greece). The EC's own
+prefixes that differ from ISO 3166-1 are listed here; two-letter prefixes that are ISO codes or
+Erasmus variants (``UK``, ``EL``) go through :func:`pipelines.contract.reference.country_iso2`.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from typing import ClassVar
 
 import pandas as pd
 
-from pipelines import reference
-from pipelines.rules import ErasmusCode, ParseContext
+from pipelines.contract import reference
+from pipelines.contract.rules import ErasmusCode, ParseContext
 
 # EC institution-code prefixes that are not ISO 3166-1 alpha-2 codes (nor the UK/EL variants).
 EC_CODE_PREFIXES = {

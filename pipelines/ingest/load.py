@@ -29,6 +29,8 @@ import duckdb
 import pandas as pd
 
 from pipelines import audit
+from pipelines.contract import MODELS, ContractModel, model_for
+from pipelines.contract.rules import ParseContext
 from pipelines.ingest.columns import (
     ColumnMapping,
     any_table_score,
@@ -47,8 +49,6 @@ from pipelines.ingest.readers import RawTable, ReadError, ReadInfo, read_file
 from pipelines.ingest.shape import shape
 from pipelines.ingest.validate import Validation, validate_frame
 from pipelines.roles import Actor
-from pipelines.rules import ParseContext
-from pipelines.schemas import MODELS, ContractModel, model_for
 from pipelines.warehouse import contract_columns
 
 Progress = Callable[[int, int, str], None]

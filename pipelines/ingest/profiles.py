@@ -28,9 +28,9 @@ import duckdb
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from pipelines import audit
+from pipelines.contract import MODELS, model_for
 from pipelines.ingest.columns import SIDES, fold
 from pipelines.roles import Actor
-from pipelines.schemas import MODELS, model_for
 
 
 class ProfileRefused(Exception):

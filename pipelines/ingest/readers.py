@@ -1,6 +1,6 @@
 """Read a CSV, XLSX or Parquet file into a frame of text cells, and say what was detected.
 
-Every cell is read as text: the contract rules (``pipelines.rules``) decide what a value
+Every cell is read as text: the contract rules (``pipelines.contract.rules``) decide what a value
 means, so "007" stays "007" and a date is never guessed by a reader. What a person needs to
 understand a wrong result is recorded in :class:`ReadInfo`: encoding, delimiter, sheet,
 header row, and notes (a hidden sheet skipped, merged cells, formulas without values).
@@ -28,8 +28,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from pipelines.contract.rules import TEXT
 from pipelines.ingest import encodings
-from pipelines.rules import TEXT
 
 MB = 1 << 20
 

@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
+from pipelines.contract import model_for
+from pipelines.contract.rules import Country, ErasmusCode, blank
 from pipelines.ingest.columns import (
     OWN_SIDE_COLUMNS,
     PARTNER_COLUMNS,
@@ -37,8 +39,6 @@ from pipelines.ingest.columns import (
     fold,
 )
 from pipelines.ingest.institutions import code_country
-from pipelines.rules import Country, ErasmusCode, blank
-from pipelines.schemas import model_for
 from pipelines.settings import Settings
 
 REJECTION_COLUMNS = ["row_number", "column_name", "value", "reason"]

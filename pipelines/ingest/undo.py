@@ -25,8 +25,8 @@ from dataclasses import dataclass
 import duckdb
 
 from pipelines import audit
+from pipelines.contract import model_for
 from pipelines.roles import Actor
-from pipelines.schemas import model_for
 from pipelines.warehouse import contract_columns
 
 

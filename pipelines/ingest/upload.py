@@ -14,11 +14,11 @@ from pathlib import Path, PurePath
 import pandas as pd
 
 from pipelines import exports
+from pipelines.contract import model_for
 from pipelines.ingest.columns import SIDE_LABELS
 from pipelines.ingest.context import ImportContext
 from pipelines.ingest.load import ImportFailed, Prepared, prepare
 from pipelines.ingest.profiles import ImportProfile
-from pipelines.schemas import model_for
 
 PREVIEW_ROWS = 20
 PSEUDONYMISED = "(pseudonymised at import)"

@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from pipelines.rules import DEFAULT_CONTEXT, ParseContext, blank
-from pipelines.schemas import ContractModel
+from pipelines.contract import ContractModel
+from pipelines.contract.rules import DEFAULT_CONTEXT, ParseContext, blank
 
 REJECTION_COLUMNS = ["row_number", "column_name", "value", "reason"]
 # Raw values of these columns are never written anywhere, not even with a rejection.

@@ -11,10 +11,10 @@ from __future__ import annotations
 import pandas as pd
 from rapidfuzz import fuzz, process
 
+from pipelines.contract import model_for
+from pipelines.contract.rules import Choice, blank
 from pipelines.ingest.columns import ColumnMapping
 from pipelines.ingest.shape import apply_value_maps
-from pipelines.rules import Choice, blank
-from pipelines.schemas import model_for
 
 SUGGEST_FROM = 70  # score (0-100) below which no value is suggested
 MAX_VALUES = 50  # distinct unreadable values shown per column

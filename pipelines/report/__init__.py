@@ -19,11 +19,11 @@ from pathlib import Path
 import duckdb
 
 from pipelines import access, metrics
+from pipelines.contract.rules import AcademicYear
 from pipelines.report import queries
 from pipelines.report.model import Cover, Definition, ImportRecord, Report, Suppression
 from pipelines.report.queries import ReportError
 from pipelines.report.tables import Inputs, build_tables
-from pipelines.rules import AcademicYear
 from pipelines.settings import Settings
 
 FORMATS = {

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from pipelines import reference
+from pipelines.contract import reference
 from pipelines.report.inputs import Inputs
 
 OUT, IN, BOTH = "Outbound", "Inbound", "Total"

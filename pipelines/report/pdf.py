@@ -257,7 +257,7 @@ def _appendix(report: Report, s: dict[str, ParagraphStyle]) -> list:
     story: list = [
         _p("Appendix: definitions", s["h1"]),
         _p(
-            "Generated from the KPI registry (pipelines/metrics.py). Conventions shared by all "
+            "Generated from the KPI registry (pipelines/metrics/). Conventions shared by all "
             "indicators:",
             s["body"],
         ),

@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from pipelines.kpis import KpiQueryError, available_years
+from pipelines.metrics.values import KpiQueryError, available_years
 
 SQL = Path(__file__).resolve().parent / "sql"
 

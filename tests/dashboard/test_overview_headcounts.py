@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 from dashboard import queries
-from pipelines.build import build
 from pipelines.ingest.load import import_file
+from pipelines.transform.build import build
 from pipelines.warehouse import connect
 from tests import fixture_data
 from tests.conftest import KEY

@@ -14,9 +14,9 @@ import pytest
 from pipelines import manage
 from pipelines.ingest.load import prepare
 from pipelines.ingest.profiles import ImportProfile
-from pipelines.partner_mapping import PartnerMapping
+from pipelines.metrics.targets import validate_rows
+from pipelines.partners.mapping import PartnerMapping
 from pipelines.roles import Actor, NotAllowed, Role
-from pipelines.targets import validate_rows
 from tests.cli import run
 from tests.conftest import MANAGER
 from tests.data_management import csv_bytes, mobility

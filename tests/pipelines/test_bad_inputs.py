@@ -13,10 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pipelines.contract import MODELS
 from pipelines.ingest.context import ImportContext
 from pipelines.ingest.load import ImportFailed, commit, prepare
 from pipelines.ingest.readers import ReadError, read_file
-from pipelines.schemas import MODELS
 from pipelines.warehouse import connect
 from tests import bad_corpus
 from tests.conftest import KEY

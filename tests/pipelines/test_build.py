@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from pipelines.build import BuildFailed, build, discover
 from pipelines.ingest.load import import_file
+from pipelines.transform.build import BuildFailed, build, discover
 from pipelines.warehouse import build_status
 from tests import fixture_data
 

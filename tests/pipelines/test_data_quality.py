@@ -1,6 +1,6 @@
 """The data-quality marts, recomputed with pandas from the fixture's own records.
 
-Each rule is written again here from its description (pipelines/quality.py), not from the
+Each rule is written again here from its description (pipelines/transform/quality.py), not from the
 SQL, and the marts must agree mobility by mobility and year by year.
 """
 
@@ -197,7 +197,7 @@ def test_rejected_rows_of_the_latest_import_of_each_file(writable_warehouse, tmp
 
 
 def test_the_user_documentation_lists_every_rule_and_duration():
-    from pipelines import quality
+    from pipelines.transform import quality
 
     text = (Path(__file__).resolve().parents[2] / "docs" / "data-management.md").read_text()
     for rule in quality.RULES:

@@ -10,10 +10,10 @@ import duckdb
 import pandas as pd
 import pytest
 
-from pipelines.build import build
 from pipelines.ingest import erasmus_ec
 from pipelines.ingest.institutions import code_country, normalise_codes
 from pipelines.ingest.load import ImportFailed
+from pipelines.transform.build import build
 from pipelines.warehouse import connect
 from tests import ec_fixture_data as ec
 from tests.conftest import KEY

@@ -13,8 +13,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from pipelines.build import build
 from pipelines.ingest import erasmus_ec
+from pipelines.transform.build import build
 from pipelines.warehouse import connect
 from tests.conftest import KEY, REAL_DATA, REAL_DATA_REQUIRED
 

@@ -12,9 +12,9 @@ import pytest
 
 from dashboard import formatting
 from pipelines import exports
-from pipelines.build import build
 from pipelines.ingest.upload import prepare_upload, rejections_csv
 from pipelines.report import build_report, render
+from pipelines.transform.build import build
 from tests.pipelines.test_report_tables import YEAR
 
 ATTACK = '=HYPERLINK("http://example.org/x","click")'

@@ -216,7 +216,7 @@ def test_the_key_is_created_once_with_owner_only_permissions(tmp_path):
 
 def test_every_template_imports_without_rejections(con, key):
     from pipelines.config import TEMPLATES_DIR
-    from pipelines.schemas import MODELS
+    from pipelines.contract import MODELS
 
     for table, model in MODELS.items():
         path = TEMPLATES_DIR / f"{table}.csv"

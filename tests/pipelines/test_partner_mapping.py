@@ -7,9 +7,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipelines import manage, partner_matching
+from pipelines import manage
 from pipelines.ingest.load import prepare
-from pipelines.partner_mapping import MappingRefused, PartnerMapping
+from pipelines.partners import matching as partner_matching
+from pipelines.partners.mapping import MappingRefused, PartnerMapping
 from tests import fixture_data
 from tests.conftest import MANAGER
 from tests.data_management import csv_bytes, mobility

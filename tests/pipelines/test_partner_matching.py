@@ -10,9 +10,10 @@ import duckdb
 import pandas as pd
 import pytest
 
-from pipelines import manage, partner_matching
-from pipelines.partner_mapping import MappingRefused, PartnerMapping
-from pipelines.partner_matching import normalise_name, suggest
+from pipelines import manage
+from pipelines.partners import matching as partner_matching
+from pipelines.partners.mapping import MappingRefused, PartnerMapping
+from pipelines.partners.matching import normalise_name, suggest
 from pipelines.warehouse import connect, set_setting
 from tests import partner_scenario
 from tests.conftest import MANAGER

@@ -13,10 +13,9 @@ import io
 import pandas as pd
 import pytest
 
-from pipelines import rules
+from pipelines.contract import Agreement, Mobility, Project, rules
 from pipelines.ingest.load import import_file
 from pipelines.ingest.validate import validate_frame
-from pipelines.schemas import Agreement, Mobility, Project
 from pipelines.warehouse import get_settings, set_setting
 from tests.data_management import MOBILITY_HEADER, mobility
 

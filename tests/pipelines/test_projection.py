@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from pipelines.projection import WINDOW, progress_table, project, project_kpi
+from pipelines.metrics.projection import WINDOW, progress_table, project, project_kpi
 
 
 def test_a_straight_trend_reaching_the_target_is_on_track():

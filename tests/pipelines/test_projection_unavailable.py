@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pipelines import projection
+from pipelines.metrics import projection
 
 
 def test_an_unavailable_target_is_not_projected_and_says_why():

@@ -9,11 +9,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from pipelines.contract import Mobility
 from pipelines.ingest.columns import any_table_score, guess_table, map_headers
 from pipelines.ingest.load import ImportFailed, prepare
 from pipelines.ingest.readers import ReadError, read_file, sniff_delimiter
 from pipelines.ingest.shape import shape
-from pipelines.schemas import Mobility
 
 HEADER = [
     "mobility_id",

@@ -10,8 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from pipelines import rules
-from pipelines.schemas import Mobility, Target
+from pipelines.contract import Mobility, Target, rules
 
 
 def clean(rule: rules.Rule, *values: str, decimal: str = ".") -> list:
@@ -271,8 +270,8 @@ def test_bulk_and_single_paths_agree(value):
 def test_every_alias_of_a_choice_names_one_of_its_values():
     """An alias that maps outside its column's values would store a value the contract refuses
     (as once "student mobility for studies" -> "study" in the agreement types)."""
-    from pipelines.rules import Choice
-    from pipelines.schemas import MODELS
+    from pipelines.contract import MODELS
+    from pipelines.contract.rules import Choice
 
     for model in MODELS.values():
         for column, rule in model.rules().items():

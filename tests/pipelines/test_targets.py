@@ -6,7 +6,7 @@ import duckdb
 import pytest
 
 from pipelines import manage
-from pipelines.targets import validate_rows
+from pipelines.metrics.targets import validate_rows
 from tests import fixture_data
 from tests.conftest import MANAGER
 

@@ -18,6 +18,7 @@ import pandas as pd
 import pytest
 from pydantic import ValidationError
 
+from pipelines.contract import Headcount, Mobility
 from pipelines.ingest.ec_schemas import EcMobility
 from pipelines.ingest.load import import_file
 from pipelines.ingest.undo import undo_import
@@ -28,7 +29,6 @@ from pipelines.ingest.validate import (
     emptiable_columns,
     validate_frame,
 )
-from pipelines.schemas import Headcount, Mobility
 
 HEADER = [
     "mobility_id",

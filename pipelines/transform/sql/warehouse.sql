@@ -20,7 +20,7 @@ create table if not exists imports (
 );
 
 -- Added after the first release: records an import removed because they were missing from a
--- full replacement (the targets editor saves its whole table; see pipelines/targets.py).
+-- full replacement (the targets editor saves its whole table; see pipelines/metrics/targets.py).
 alter table imports add column if not exists rows_deleted integer default 0;
 alter table imports add column if not exists undone_at timestamp;
 
@@ -71,7 +71,7 @@ alter table builds add column if not exists code_state varchar;
 -- Partner mapping: a partner key found in imported data (misspelt name, other code) mapped
 -- once to a known partner, or confirmed as a new one (partner_key = source_key). Applied by
 -- the SQL models wherever partner_key is computed (int_mobilities, int_agreements), so every
--- later import of the same spelling is mapped too. See pipelines/partner_mapping.py.
+-- later import of the same spelling is mapped too. See pipelines/partners/mapping.py.
 create table if not exists partner_mappings (
     source_key varchar primary key,   -- partner_key() of the data as imported
     partner_key varchar not null,     -- the partner it means

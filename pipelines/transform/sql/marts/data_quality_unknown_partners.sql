@@ -1,6 +1,6 @@
 -- Mart: partners found in the mobilities that are not known (no agreement, not mapped, not
 -- confirmed as new), with what the data says about them. What each one most likely is, is
--- suggested in one place only, pipelines/partner_matching.py (known partners and the EC
+-- suggested in one place only, pipelines/partners/matching.py (known partners and the EC
 -- institution list, scored with rapidfuzz), not here.
 -- Grain: one row per unknown partner_key.
 with mobilities as (

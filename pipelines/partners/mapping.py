@@ -17,7 +17,7 @@ it where the data has no name of its own, see ``int_partners``), or the key itse
 be mapped onward: one step always reaches the partner, so models never follow chains. The
 caller rebuilds the marts in the same transaction (``pipelines.manage``).
 
-Suggestions of what to map a partner to come from ``pipelines.partner_matching``.
+Suggestions of what to map a partner to come from ``pipelines.partners.matching``.
 """
 
 from __future__ import annotations

@@ -31,7 +31,7 @@ from typing import Literal
 import pandas as pd
 
 from pipelines import metrics
-from pipelines.rules import academic_year_label
+from pipelines.contract.rules import academic_year_label
 
 WINDOW = 3
 Status = Literal["on track", "at risk", "met", "missed", "no trend", "not available"]

@@ -6,7 +6,7 @@ import duckdb
 import pandas as pd
 
 from pipelines import metrics
-from pipelines.rules import AcademicYear
+from pipelines.contract.rules import AcademicYear
 
 BREAKDOWNS = ("faculty", "country", "level", "kind")
 

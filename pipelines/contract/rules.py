@@ -21,7 +21,7 @@ import pandas as pd
 from pydantic import GetCoreSchemaHandler
 from pydantic_core import core_schema
 
-from pipelines import reference
+from pipelines.contract import reference
 
 EARLIEST_DATE_YEAR = 1990
 LATEST_DATE_YEARS_AHEAD = 5

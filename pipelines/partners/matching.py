@@ -41,7 +41,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from pipelines.partner_mapping import PartnerMapping
+from pipelines.partners.mapping import PartnerMapping
 
 MIN_SCORE = 70
 """Below this a candidate is not suggested at all ('Uni Konstanz' and 'Universität Konstanz'

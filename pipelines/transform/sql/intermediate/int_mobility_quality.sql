@@ -1,4 +1,4 @@
--- Intermediate: every data-quality rule (pipelines/quality.py, table ref_quality_rules)
+-- Intermediate: every data-quality rule (pipelines/transform/quality.py, table ref_quality_rules)
 -- applied to each mobility it applies to: passed or not, and if not, why.
 -- Grain: one row per mobility per rule that applies to it.
 with mobilities as (

@@ -1,103 +1,23 @@
-"""The KPI registry: every indicator once, with its definition, unit, good direction and source.
-
-Pages, reports, the ``mobility kpi`` command and tests read definitions from here; the values
-are computed by the SQL model ``pipelines/sql/marts/kpi_values.sql`` (one ``kpi_id`` per entry
-below, checked by ``tests/pipelines/test_metrics.py``). Which mobilities a KPI counts is
-defined once in ``pipelines/sql/intermediate/int_kpi_bases.sql`` (one flag per measure); how
-its value follows from its measures (its formula) once below; kpi_values and the dashboard's
-filtered KPI queries both apply them.
-
-Conventions shared by all KPIs:
-
-* A mobility counts when it is *realised*: status ``ongoing`` or ``completed``.
-* It belongs to the academic year in which it starts (first month: setting ``year_start_month``).
-* *Physical* means mode ``physical``; virtual and blended participation is counted as online
-  mobility (kind 5) and not in the physical ratios.
-* Rates are percentages (0-100) of a stated numerator over a stated denominator; a rate with
-  no denominator (no headcount, no ECTS planned) is missing, never zero.
-"""
+"""The KPI registry: every indicator of the university's own records, once."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
-
-Unit = Literal["mobilities", "people", "projects", "agreements", "EUR", "%", "days", "months"]
-Direction = Literal["up", "down", "neutral"]
-Dimension = Literal["all", "faculty", "country", "level", "kind"]
-
-EU_GRADUATE_MOBILITY_TARGET = 23.0
-EU_FEWER_OPPORTUNITIES_TARGET = 20.0
-CREDIT_MOBILITY_MIN_DAYS = 90
-CREDIT_MOBILITY_MIN_ECTS = 15
-
-SOURCE_UIS = (
-    "UNESCO Institute for Statistics, glossary: outbound mobility ratio, inbound mobility "
-    "rate, net flow of internationally mobile students (adapted to one institution)."
+from pipelines.metrics.kpi import (
+    CREDIT_MOBILITY_MIN_DAYS,
+    CREDIT_MOBILITY_MIN_ECTS,
+    EU_FEWER_OPPORTUNITIES_TARGET,
+    EU_GRADUATE_MOBILITY_TARGET,
+    HEADCOUNT_DIMENSIONS,
+    ORG_DIMENSIONS,
+    SOURCE_CEFR,
+    SOURCE_EQUATIC,
+    SOURCE_ERASMUS_STAFF,
+    SOURCE_EU_2024,
+    SOURCE_EUROSTAT,
+    SOURCE_INTERNAL,
+    SOURCE_UIS,
+    Kpi,
 )
-SOURCE_EUROSTAT = (
-    "Eurostat, Methodological manual on learning mobility in tertiary education (2015): "
-    "credit mobility is a stay of at least 3 months or at least 15 ECTS credits."
-)
-SOURCE_EU_2024 = (
-    "Council Recommendation 'Europe on the Move' - learning mobility opportunities for "
-    "everyone (13 May 2024): at least 23% of higher-education graduates with a learning-mobility "
-    "experience by 2030; at least 20% of participants with fewer opportunities."
-)
-SOURCE_EQUATIC = (
-    "eQuATIC (Erasmus Quality Assessment Tool for Institutional Cooperation): recognition "
-    "rate and credit success from learning agreements and transcripts."
-)
-SOURCE_CEFR = "Council of Europe, Common European Framework of Reference for Languages (A1-C2)."
-SOURCE_ERASMUS_STAFF = (
-    "Erasmus+ Programme Guide: staff mobility for teaching (STA) and training (STT)."
-)
-SOURCE_INTERNAL = "Mobility Atlas definition, stated here."
-
-
-# How a KPI's value follows from the counts it is made of (its measures): the macros
-# kpi_value, kpi_numerator and kpi_denominator (pipelines/sql/macros.sql) apply it, in
-# kpi_values and in every filtered KPI query, so a formula is written once, here.
-Formula = Literal["count", "rate", "difference", "mean"]
-
-
-@dataclass(frozen=True)
-class Kpi:
-    """One indicator. ``dimensions`` are the breakdowns in which it is meaningful.
-
-    ``numerator`` and ``denominator`` name measures: columns of the KPI count models
-    (int_kpi_mobility_counts, int_kpi_headcounts, int_kpi_organisation_counts), whose
-    mobilities are chosen by the flags of int_kpi_bases. ``formula``: *count* (the numerator
-    itself; the default, with the KPI's id as its measure), *rate* (a percentage of the
-    denominator), *difference* (numerator minus denominator), *mean* (a mean measure, shown
-    without numerator and denominator).
-    """
-
-    id: str
-    name: str
-    definition: str
-    unit: Unit
-    good_direction: Direction
-    source: str
-    dimensions: tuple[Dimension, ...] = ("all", "faculty", "country", "level", "kind")
-    headline: bool = False
-    reference_target: float | None = None
-    formula: Formula = "count"
-    numerator: str | None = None  # default: the KPI's id
-    denominator: str | None = None
-
-    @property
-    def numerator_measure(self) -> str:
-        return self.numerator or self.id
-
-    @property
-    def is_rate(self) -> bool:
-        return self.unit == "%"
-
-
-ALL_DIMENSIONS: tuple[Dimension, ...] = ("all", "faculty", "country", "level", "kind")
-HEADCOUNT_DIMENSIONS: tuple[Dimension, ...] = ("all", "faculty", "level")
-ORG_DIMENSIONS: tuple[Dimension, ...] = ("all", "faculty", "country")
 
 KPIS: tuple[Kpi, ...] = (
     Kpi(
@@ -439,78 +359,3 @@ def sensible_range(kpi_id: str) -> tuple[float, float]:
     if kpi.id == "net_flow":
         return (-1e7, 1e7)
     return (0.0, 1e12)
-
-
-# --- Benchmark indicators (EC Erasmus files; Benchmark page) ---
-# Computed over the European Commission's record-level files (marts benchmark_*), not over
-# the university's own records, so they are not part of KPIS (kpi_values.sql): one definition
-# each, shown as help on the Benchmark page. Every record counts its `participants` weight.
-
-SOURCE_EC_ERASMUS = (
-    "European Commission, DG EAC: Erasmus student mobility record-level files 2008-09 to "
-    "2012-13 and Erasmus+ KA1 mobility open data (aggregated rows with a Participants count)."
-)
-
-BENCHMARK_INDICATORS: tuple[Kpi, ...] = (
-    Kpi(
-        "benchmark_participants",
-        "Outbound mobilities",
-        "Participants in the EC records sent by the institution, country or whole programme "
-        "in the academic year (an aggregated Erasmus+ row counts its Participants).",
-        "mobilities",
-        "up",
-        SOURCE_EC_ERASMUS,
-        dimensions=("all",),
-    ),
-    Kpi(
-        "benchmark_average_duration_months",
-        "Average stay abroad",
-        "Participant-weighted mean length in months, over records with a known length: LLP "
-        "study plus placement months; Erasmus+ calendar days / 30.44.",
-        "months",
-        "neutral",
-        SOURCE_EC_ERASMUS,
-        dimensions=("all",),
-    ),
-    Kpi(
-        "benchmark_placement_share",
-        "Share with a work placement",
-        "Participants whose mobility is a work placement (LLP P, Erasmus+ traineeship) or "
-        "combines study and placement (LLP C), as a percentage of all participants.",
-        "%",
-        "neutral",
-        SOURCE_EC_ERASMUS,
-        dimensions=("all",),
-    ),
-    Kpi(
-        "benchmark_female_share",
-        "Women",
-        "Women as a percentage of participants whose gender is recorded.",
-        "%",
-        "neutral",
-        SOURCE_EC_ERASMUS,
-        dimensions=("all",),
-    ),
-    Kpi(
-        "benchmark_destination_share",
-        "Destination-country share",
-        "Participants going to a country as a percentage of all participants of the "
-        "institution, country or programme (destination: the host institution's country, "
-        "else the placement's country).",
-        "%",
-        "neutral",
-        SOURCE_EC_ERASMUS,
-        dimensions=("all",),
-    ),
-    Kpi(
-        "benchmark_level_share",
-        "Study-level mix",
-        "Participants at a study level (EQF 5 short cycle, 6 first cycle, 7 second cycle, "
-        "8 doctorate) as a percentage of participants whose level is recorded.",
-        "%",
-        "neutral",
-        SOURCE_EC_ERASMUS,
-        dimensions=("all",),
-    ),
-)
-BENCHMARK_BY_ID: dict[str, Kpi] = {kpi.id: kpi for kpi in BENCHMARK_INDICATORS}

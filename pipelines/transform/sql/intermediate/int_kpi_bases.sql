@@ -1,5 +1,5 @@
 -- Intermediate: which mobilities each KPI counts, defined once. One boolean per numerator
--- and denominator of the registry's KPIs (pipelines/metrics.py), so that every place that
+-- and denominator of the registry's KPIs (pipelines/metrics/registry.py), so that every place that
 -- counts them (int_kpi_mobility_counts for kpi_values, the dashboard's filtered KPIs through
 -- the mobilities mart, the report's bases) counts `filter (where <flag>)` and never restates
 -- the rule. A KPI's rule changes here and nowhere else.

@@ -1,4 +1,4 @@
--- Mart: every KPI of the registry (pipelines/metrics.py) per academic year, overall and by
+-- Mart: every KPI of the registry (pipelines/metrics/registry.py) per academic year, overall and by
 -- faculty, partner country, study level and kind of mobility, where the KPI is meaningful in
 -- that breakdown (ref_kpis.dimensions). Rates carry their numerator and denominator.
 -- Grain: one row per academic year, dimension, dimension value and KPI.

@@ -21,9 +21,11 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from pipelines import metrics, quality, reference
+from pipelines import metrics
 from pipelines.config import SQL_DIR
-from pipelines.model_checks import CHECKS
+from pipelines.contract import reference
+from pipelines.transform import quality
+from pipelines.transform.checks import CHECKS
 from pipelines.warehouse import code_state, sources_state
 
 LAYERS = ("staging", "intermediate", "marts")

@@ -1,11 +1,11 @@
 """The data-quality rules: what each checks, whom it applies to, whether it counts in the score.
 
-Written once here and loaded by the build into ``ref_quality_rules`` and
-``ref_duration_rules``, so the SQL models (``pipelines/sql/intermediate/int_mobility_quality.sql``
-and the ``data_quality_*`` marts), the Data quality page and ``docs/data-management.md`` show
-the same rules. The score of an academic year is the plain mean of the pass rates of the
-rules marked ``in_score`` that apply to at least one mobility of that year: equal weights, so
-a reader can recompute it from the table on the page.
+Written once here and loaded by the build into ``ref_quality_rules`` and ``ref_duration_rules``, so
+the SQL models (``pipelines/transform/sql/intermediate/int_mobility_quality.sql`` and the
+``data_quality_*`` marts), the Data quality page and ``docs/data-management.md`` show the same
+rules. The score of an academic year is the plain mean of the pass rates of the rules marked
+``in_score`` that apply to at least one mobility of that year: equal weights, so a reader can
+recompute it from the table on the page.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from dataclasses import asdict, dataclass
 
 import pandas as pd
 
-from pipelines import rules, schemas
+from pipelines import contract
+from pipelines.contract import rules
 
 SOURCE_ERASMUS_GUIDE = "Erasmus+ Programme Guide (2021-2027)"
 
@@ -56,9 +57,9 @@ def _end_before_start_reasons() -> tuple[str, ...]:
         sorted(
             {
                 rule.reason
-                for model in schemas.MODELS.values()
+                for model in contract.MODELS.values()
                 for rule in model.row_rules
-                if rule.bad.__qualname__.startswith("_end_before_start")
+                if rule.bad.__qualname__.startswith("end_before_start")
             }
         )
     )

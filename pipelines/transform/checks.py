@@ -1,16 +1,17 @@
 """Checks on the built models: grain (unique keys), not-null columns, accepted values.
 
-Declared here rather than in a YAML file so the accepted values come from the import
-contract itself (one place). Reconciliations and other checks that need a query are SQL
-files in ``pipelines/sql/checks/``: each returns the offending rows, so empty means passed.
+Declared here rather than in a YAML file so the accepted values come from the import contract itself
+(one place). Reconciliations and other checks that need a query are SQL files in
+``pipelines/transform/sql/checks/``: each returns the offending rows, so empty means passed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipelines import metrics, quality, schemas
+from pipelines import contract, metrics
 from pipelines.ingest import ec_schemas
+from pipelines.transform import quality
 
 KINDS = tuple(metrics.KINDS)
 
@@ -40,11 +41,11 @@ CHECKS = (
         ),
         accepted={
             "kind": tuple(k for k in KINDS if k != "projects"),
-            "direction": schemas.DIRECTIONS,
-            "status": schemas.STATUSES,
-            "mode": schemas.MODES,
-            "person_role": schemas.PERSON_ROLES,
-            "activity": schemas.ACTIVITIES,
+            "direction": contract.DIRECTIONS,
+            "status": contract.STATUSES,
+            "mode": contract.MODES,
+            "person_role": contract.PERSON_ROLES,
+            "activity": contract.ACTIVITIES,
         },
     ),
     ModelChecks(
@@ -67,7 +68,7 @@ CHECKS = (
         "projects",
         unique=("project_id",),
         not_null=("project_id", "programme", "role", "start_date", "end_date", "state"),
-        accepted={"role": schemas.PROJECT_ROLES, "state": ("planned", "running", "finished")},
+        accepted={"role": contract.PROJECT_ROLES, "state": ("planned", "running", "finished")},
     ),
     ModelChecks(
         "kpi_values",
@@ -128,7 +129,7 @@ CHECKS = (
         "benchmark_mobilities",
         unique=("record_id",),
         not_null=("record_id", "academic_year", "home_country", "mobility_type", "participants"),
-        accepted={"mobility_type": ec_schemas.MOBILITY_TYPES, "gender": schemas.GENDERS},
+        accepted={"mobility_type": ec_schemas.MOBILITY_TYPES, "gender": contract.GENDERS},
     ),
     ModelChecks(
         "benchmark_institutions",

@@ -1,6 +1,6 @@
 """Targets edited in a table: validated row by row, saved through the ordinary import path.
 
-Each row is checked by the contract's own model (``pipelines.schemas.Target``: known KPI, an
+Each row is checked by the contract's own model (``pipelines.contract.Target``: known KPI, an
 academic year, a value within the KPI's sensible range), so the editor accepts exactly what
 a targets file would. Saving writes the whole table as a CSV file and imports it with
 ``replace=True``: added and changed targets are upserted, removed ones go to history, and
@@ -20,9 +20,9 @@ import pandas as pd
 from pydantic import ValidationError
 
 from pipelines import metrics
+from pipelines.contract import Target
 from pipelines.ingest.load import ImportResult, commit, prepare
 from pipelines.roles import Actor
-from pipelines.schemas import Target
 
 COLUMNS = tuple(Target.model_fields)
 SOURCE = "targets editor"

@@ -30,7 +30,7 @@ create or replace macro cefr_rank(level) as
 create or replace macro pct(numerator, denominator) as
     case when denominator > 0 then 100.0 * numerator / denominator end;
 
--- A KPI from its measures, by the formula the registry gives it (pipelines/metrics.py,
+-- A KPI from its measures, by the formula the registry gives it (pipelines/metrics/registry.py,
 -- ref_kpis.formula): the value, and the numerator and denominator shown beside a rate.
 create or replace macro kpi_value(formula, n, d) as
     case formula

@@ -1,0 +1,1 @@
+"""Partners found in imported data: mapping them to known partners, and suggesting which."""

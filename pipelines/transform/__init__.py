@@ -1,0 +1,1 @@
+"""Build the marts: the SQL models in layer order, the checks on them, the data-quality rules."""
