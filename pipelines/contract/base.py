@@ -1,14 +1,6 @@
-"""The base of every contract model: columns with rules, aliases and examples, row rules.
-
-Each field carries, in one place: its type, whether it is required, the rule that reads and checks
-raw values (``pipelines.contract.rules``; used by the bulk validator and by pydantic alike), its
-description, an example, and the other column names it is known by (``validation_alias``: EWP,
-Erasmus+ and common spreadsheet headers). ``docs/data-contract.md`` and the templates under
-``data/templates/`` are generated from these models (``mobility contract``).
-
-Rules spanning several columns (an end before its start) are ``RowRule`` objects listed in
-``row_rules`` and likewise shared by both paths.
-"""
+"""The base of every contract model: a column with its rule, description, example and other
+header names (``column``), the model's class-level facts (table, grain, key), and rules over
+several columns (``RowRule``), which the bulk validator and pydantic both apply."""
 
 from __future__ import annotations
 
