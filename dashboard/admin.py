@@ -14,6 +14,8 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import auth, filters, queries
+from dashboard.queries import data_quality as data_quality_queries
+from dashboard.queries import imports as imports_queries
 from pipelines import manage
 from pipelines.partners import matching as partner_matching
 from pipelines.partners.mapping import MappingRefused, PartnerMapping
@@ -65,7 +67,7 @@ def progress_bar(text: str) -> Callable[[int, int, str], None]:
 def settings_form(keys: tuple[str, ...], form_key: str, saved: str) -> None:
     """The settings ``keys`` as a form an admin saves (then the marts are rebuilt); for
     anyone else the same values as a read-only list. ``saved``: the message after saving."""
-    current = queries.settings()
+    current = imports_queries.settings()
     actor = auth.actor()
     if actor.role < Role.ADMIN:
         for key in keys:
@@ -154,8 +156,8 @@ def _choice_labels(
 
 
 def partner_mapping_editor(unknown: pd.DataFrame, key: str) -> None:
-    """Map unknown partners (rows of ``queries.unknown_partners`` or
-    ``queries.import_unknown_partners``, with their suggestions) to known ones.
+    """Map unknown partners (rows of ``data_quality_queries.unknown_partners`` or
+    ``imports_queries.import_unknown_partners``, with their suggestions) to known ones.
 
     Each row shows its suggestion (``pipelines.partners.matching``) with its match score and
     where it comes from, and a "map to" cell filled in with it: a known partner, an
@@ -168,7 +170,7 @@ def partner_mapping_editor(unknown: pd.DataFrame, key: str) -> None:
         return
     own = unknown["suggested_partner_key"] == unknown["partner_key"]
     countries = sorted(unknown["partner_country"].dropna().unique().tolist())
-    choices = queries.mapping_choices(countries)
+    choices = data_quality_queries.mapping_choices(countries)
     labels = _choice_labels(choices, "partner_key", "partner_name", "partner_country", "source")
     suggested = unknown[unknown["suggested_partner_key"].notna() & ~own]
     for k, label in _choice_labels(
