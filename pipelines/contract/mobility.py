@@ -26,11 +26,17 @@ from pipelines.contract.rules import (
 from pipelines.contract.vocabulary import (
     ACTIVITIES,
     ACTIVITY_ALIASES,
+    DIRECTION_ALIASES,
     DIRECTIONS,
+    GENDER_ALIASES,
     GENDERS,
+    HOST_TYPE_ALIASES,
     HOST_TYPES,
+    MODE_ALIASES,
     MODES,
+    PERSON_ROLE_ALIASES,
     PERSON_ROLES,
+    STATUS_ALIASES,
     STATUSES,
 )
 
@@ -93,22 +99,7 @@ class Mobility(ContractModel):
         "esi",
         "european student identifier",
     )
-    person_role: Annotated[
-        str,
-        Choice(
-            PERSON_ROLES,
-            {
-                "learner": "student",
-                "teacher": "staff",
-                "academic staff": "staff",
-                "administrative staff": "staff",
-                "professor": "staff",
-                "lecturer": "staff",
-                "phd": "researcher",
-                "doctoral candidate": "researcher",
-            },
-        ),
-    ] = column(
+    person_role: Annotated[str, Choice(PERSON_ROLES, PERSON_ROLE_ALIASES)] = column(
         "Who moves.",
         "student",
         "role",
@@ -117,20 +108,7 @@ class Mobility(ContractModel):
         "participant role",
         "profile",
     )
-    direction: Annotated[
-        str,
-        Choice(
-            DIRECTIONS,
-            {
-                "outgoing": "outbound",
-                "out": "outbound",
-                "outward": "outbound",
-                "incoming": "inbound",
-                "in": "inbound",
-                "inward": "inbound",
-            },
-        ),
-    ] = column(
+    direction: Annotated[str, Choice(DIRECTIONS, DIRECTION_ALIASES)] = column(
         "outbound: our people abroad; inbound: partners' people with us.",
         "outbound",
         "mobility direction",
@@ -148,18 +126,7 @@ class Mobility(ContractModel):
         "mobility activity",
         "type of mobility",
     )
-    mode: Annotated[
-        str | None,
-        Choice(
-            MODES,
-            {
-                "in person": "physical",
-                "on site": "physical",
-                "online": "virtual",
-                "hybrid": "blended",
-            },
-        ),
-    ] = column(
+    mode: Annotated[str | None, Choice(MODES, MODE_ALIASES)] = column(
         "Physical, virtual or blended; if empty: virtual/blended activities take "
         "their own mode, all others are physical.",
         "physical",
@@ -302,51 +269,14 @@ class Mobility(ContractModel):
         "end month",
         "to",
     )
-    status: Annotated[
-        str,
-        Choice(
-            STATUSES,
-            {
-                "accepted": "approved",
-                "confirmed": "approved",
-                "in progress": "ongoing",
-                "started": "ongoing",
-                "running": "ongoing",
-                "finished": "completed",
-                "realised": "completed",
-                "realized": "completed",
-                "done": "completed",
-                "canceled": "cancelled",
-                "withdrawn": "cancelled",
-                "rejected": "cancelled",
-            },
-        ),
-    ] = column(
+    status: Annotated[str, Choice(STATUSES, STATUS_ALIASES)] = column(
         "Where the mobility stands. If the column is missing or empty, completed is assumed.",
         "completed",
         "mobility status",
         "state",
         default="completed",
     )
-    gender: Annotated[
-        str | None,
-        Choice(
-            GENDERS,
-            {
-                "f": "female",
-                "w": "female",
-                "woman": "female",
-                "m": "male",
-                "man": "male",
-                "x": "other",
-                "d": "other",
-                "diverse": "other",
-                "non-binary": "other",
-                "non binary": "other",
-                "undefined": "other",
-            },
-        ),
-    ] = column(
+    gender: Annotated[str | None, Choice(GENDERS, GENDER_ALIASES)] = column(
         "Gender of the participant.",
         "female",
         "sex",
@@ -446,25 +376,7 @@ class Mobility(ContractModel):
         "inter-institutional agreement",
         default=None,
     )
-    host_type: Annotated[
-        str | None,
-        Choice(
-            HOST_TYPES,
-            {
-                "university": "higher_education",
-                "hei": "higher_education",
-                "company": "enterprise",
-                "business": "enterprise",
-                "private company": "enterprise",
-                "public": "public_body",
-                "government": "public_body",
-                "ngo": "ngo",
-                "non-profit": "ngo",
-                "research centre": "research_institute",
-                "research center": "research_institute",
-            },
-        ),
-    ] = column(
+    host_type: Annotated[str | None, Choice(HOST_TYPES, HOST_TYPE_ALIASES)] = column(
         "Kind of host, for traineeships and placements.",
         "enterprise",
         "host organisation type",

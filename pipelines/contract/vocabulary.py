@@ -58,6 +58,77 @@ ACTIVITY_ALIASES = {
     "dual degree": "dual_degree",
 }
 
+# the other words for the mobility table's values (pipelines/contract/mobility.py)
+PERSON_ROLE_ALIASES = {
+    "learner": "student",
+    "teacher": "staff",
+    "academic staff": "staff",
+    "administrative staff": "staff",
+    "professor": "staff",
+    "lecturer": "staff",
+    "phd": "researcher",
+    "doctoral candidate": "researcher",
+}
+
+DIRECTION_ALIASES = {
+    "outgoing": "outbound",
+    "out": "outbound",
+    "outward": "outbound",
+    "incoming": "inbound",
+    "in": "inbound",
+    "inward": "inbound",
+}
+
+MODE_ALIASES = {
+    "in person": "physical",
+    "on site": "physical",
+    "online": "virtual",
+    "hybrid": "blended",
+}
+
+STATUS_ALIASES = {
+    "accepted": "approved",
+    "confirmed": "approved",
+    "in progress": "ongoing",
+    "started": "ongoing",
+    "running": "ongoing",
+    "finished": "completed",
+    "realised": "completed",
+    "realized": "completed",
+    "done": "completed",
+    "canceled": "cancelled",
+    "withdrawn": "cancelled",
+    "rejected": "cancelled",
+}
+
+GENDER_ALIASES = {
+    "f": "female",
+    "w": "female",
+    "woman": "female",
+    "m": "male",
+    "man": "male",
+    "x": "other",
+    "d": "other",
+    "diverse": "other",
+    "non-binary": "other",
+    "non binary": "other",
+    "undefined": "other",
+}
+
+HOST_TYPE_ALIASES = {
+    "university": "higher_education",
+    "hei": "higher_education",
+    "company": "enterprise",
+    "business": "enterprise",
+    "private company": "enterprise",
+    "public": "public_body",
+    "government": "public_body",
+    "ngo": "ngo",
+    "non-profit": "ngo",
+    "research centre": "research_institute",
+    "research center": "research_institute",
+}
+
 
 AGREEMENT_TYPES = ("erasmus", "bilateral", "dual_degree", "joint_degree", "internship", "framework")
 AGREEMENT_ACTIVITIES = ("any", "study", "traineeship", "teaching", "training")
