@@ -1,0 +1,41 @@
+"""The benchmark contract: the European Commission's Erasmus files (being split by job)."""
+
+from pipelines.ingest.ec_schemas.mobility_records import (
+    EC_MODELS,
+    EC_NULL_MARKERS,
+    LLP_LEVELS,
+    MOBILITY_TYPES,
+    PROFILES,
+    REST_OF_WORLD,
+    EcActivity,
+    EcCountry,
+    EcCountryFlow,
+    EcDate,
+    EcGender,
+    EcInstitution,
+    EcMobility,
+    EcModel,
+    EcStudyLevel,
+    FlowCountry,
+    Verbatim,
+)
+
+__all__ = [
+    "EC_MODELS",
+    "EC_NULL_MARKERS",
+    "LLP_LEVELS",
+    "MOBILITY_TYPES",
+    "PROFILES",
+    "REST_OF_WORLD",
+    "EcActivity",
+    "EcCountry",
+    "EcCountryFlow",
+    "EcDate",
+    "EcGender",
+    "EcInstitution",
+    "EcMobility",
+    "EcModel",
+    "EcStudyLevel",
+    "FlowCountry",
+    "Verbatim",
+]
