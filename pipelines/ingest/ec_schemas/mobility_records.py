@@ -1,194 +1,32 @@
-"""The benchmark contract: the European Commission's Erasmus files as three source tables.
-
-These tables are kept apart from the university's own import contract (``pipelines.contract``):
-they describe the whole programme, not the university, and are stored in ``ec_*`` tables,
-never in ``raw_*``. Each model lists, per column, every header the EC has used for it over
-the years (LLP 2008-09 to 2012-13 raw and cleaned files, Erasmus+ KA1 2014-2019 CSV and the
-later releases); ``pipelines.ingest.erasmus_ec`` detects the variant and maps it.
-
-The same machinery as the own contract reads them: the column rules of ``pipelines.contract.rules``
-(reused where they fit, specialised here where the EC writes its own codes), the bulk
-validator, and the transactional upsert of ``pipelines.ingest.load``.
-"""
+"""The EC's record-level mobility files as one table: LLP student records (2008-09 to 2012-13)
+and Erasmus+ KA1 records, each field listing every header the EC used for its column."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass
 from typing import Annotated, ClassVar
 
 import pandas as pd
 
-from pipelines.contract import GENDERS, ContractModel, RowRule, column, reference
-from pipelines.contract.rules import (
-    NULL_MARKERS,
-    AcademicYear,
-    Choice,
-    Code,
-    Country,
-    Date,
-    Eqf,
-    Flag,
-    Number,
-    ParseContext,
-    Rule,
-    Text,
-    _map_unique,
+from pipelines.contract import GENDERS, RowRule, column
+from pipelines.contract.rules import AcademicYear, Choice, Code, Flag, Number, Text
+from pipelines.ingest.ec_schemas.base import EcModel
+from pipelines.ingest.ec_schemas.column_rules import (
+    PROFILES,
+    EcActivity,
+    EcCountry,
+    EcDate,
+    EcGender,
+    EcStudyLevel,
+    Verbatim,
 )
-from pipelines.ingest.institutions import InstitutionCode, code_country, on_distinct
-
-# The EC's "no value" markers beyond the shared ones: XX for an unknown country or
-# nationality, "Undefined" genders in Erasmus+ files, 00/0000 for a missing month.
-EC_NULL_MARKERS = NULL_MARKERS | {"xx", "unknown", "undefined", "00/0000", "00-0000", "0000-00"}
-
-MOBILITY_TYPES = ("study", "placement", "combined", "teaching", "training", "other")
-PROFILES = ("learner", "staff")
-REST_OF_WORLD = "ZZ"  # ISO 3166 user-assigned code: the EC's "Rest of the world"
-
-
-@dataclass(frozen=True)
-class Verbatim(Text):
-    """Free text kept as written (only trimmed): enterprise names may hold line breaks."""
-
-    def clean(self, text: pd.Series, ctx: ParseContext) -> pd.Series:
-        return text.where(text.str.len() <= self.max_length)
-
-
-@dataclass(frozen=True)
-class EcCountry(Country):
-    """A country code as the EC writes it; ``XX`` and ``unknown`` mean no value."""
-
-    null_markers: ClassVar[frozenset[str]] = EC_NULL_MARKERS - {"na"}
-
-
-@dataclass(frozen=True)
-class FlowCountry(Country):
-    """A country name of the EC flow table; ``Rest of the world`` becomes ``ZZ``."""
-
-    def clean(self, text: pd.Series, ctx: ParseContext) -> pd.Series:
-        def convert(value: str) -> str | None:
-            if value.strip().casefold() in ("rest of the world", "other countries"):
-                return REST_OF_WORLD
-            return reference.country_iso2(value)
-
-        return _map_unique(text, convert)
-
-    def describe(self) -> str:
-        return "country name or code; `Rest of the world` is stored as `ZZ`"
-
-
-@dataclass(frozen=True)
-class EcGender(Choice):
-    """F/M (LLP) or Female/Male (Erasmus+); ``Undefined`` and ``?`` mean no value."""
-
-    null_markers: ClassVar[frozenset[str]] = EC_NULL_MARKERS
-
-
-_EQF_IN_TEXT = re.compile(r"EQF[\s\-]*(?:level\s*)?([5-8])", re.IGNORECASE)
-_ISCED_IN_TEXT = re.compile(r"ISCED[\s\-]*([5-8])", re.IGNORECASE)
-LLP_LEVELS = {"s": 5, "1": 6, "2": 7, "3": 8}
-
-
-@dataclass(frozen=True)
-class EcStudyLevel(Rule):
-    """EQF level from the LLP cycle codes (S, 1, 2, 3) or an Erasmus+ education-level text.
-
-    LLP files code the Bologna cycle: ``S`` short cycle (EQF 5), ``1`` first cycle (6),
-    ``2`` second cycle (7), ``3`` doctorate (8). Erasmus+ files write e.g. ``ISCED-6 - First
-    cycle / Bachelor's or equivalent level (EQF-6)``; the EQF number is taken from the text.
-    """
-
-    reason: ClassVar[str] = "not a study level (S, 1, 2, 3 or an EQF/ISCED level 5-8)"
-
-    def clean(self, text: pd.Series, ctx: ParseContext) -> pd.Series:
-        fallback = Eqf()
-
-        def convert(value: str) -> int | None:
-            folded = value.strip().casefold()
-            if folded in LLP_LEVELS:
-                return LLP_LEVELS[folded]
-            for pattern in (_EQF_IN_TEXT, _ISCED_IN_TEXT):
-                match = pattern.search(value)
-                if match:
-                    return int(match.group(1))
-            found = fallback.apply(pd.Series([value])).iloc[0]
-            return None if found is pd.NA else int(found)
-
-        return _map_unique(text, convert).astype("Int64")
-
-    def describe(self) -> str:
-        return "LLP cycle `S`/`1`/`2`/`3` or an EQF/ISCED level 5-8 (stored as EQF 5-8)"
-
-
-@dataclass(frozen=True)
-class EcActivity(Rule):
-    """What the mobility is: LLP codes S/P/C, or an Erasmus+ ``Activity (mob)`` text.
-
-    Every value is accepted: an Erasmus+ activity that is not a study period, a traineeship
-    or staff teaching/training (youth exchanges, school staff, ...) is ``other``.
-    """
-
-    reason: ClassVar[str] = "not a mobility type"
-
-    def clean(self, text: pd.Series, ctx: ParseContext) -> pd.Series:
-        codes = {"s": "study", "p": "placement", "c": "combined"}
-
-        def convert(value: str) -> str:
-            folded = value.strip().casefold()
-            if folded in codes:
-                return codes[folded]
-            if folded in MOBILITY_TYPES:
-                return folded
-            if "traineeship" in folded or "placement" in folded:
-                return "placement"
-            if "teaching" in folded:
-                return "teaching"
-            if "training" in folded and "staff" in folded:
-                return "training"
-            if "stud" in folded:
-                return "study"
-            return "other"
-
-        return _map_unique(text, convert)
-
-    def describe(self) -> str:
-        return "LLP `S` study, `P` placement, `C` combined, or an Erasmus+ activity text"
-
-
-@dataclass(frozen=True)
-class EcDate(Date):
-    """A month or date as the EC writes it: ``09-2008``, ``09/2008``, ``Sep-08``, ``2019-09``.
-
-    ``00/0000`` and the other EC markers mean no value.
-    """
-
-    null_markers: ClassVar[frozenset[str]] = EC_NULL_MARKERS
-
-    def clean(self, text: pd.Series, ctx: ParseContext) -> pd.Series:
-        def parse(values: pd.Series) -> pd.Series:
-            out = Date.clean(self, values, ctx)
-            missing = out.isna()
-            if missing.any():
-                months = pd.to_datetime(values[missing], format="%b-%y", errors="coerce")
-                out.loc[missing] = months.dt.date.astype("object").where(months.notna())
-            return out
-
-        return on_distinct(text, parse)
+from pipelines.ingest.institutions import InstitutionCode, code_country
 
 
 def _earliest(*columns: pd.Series) -> pd.Series:
     stacked = pd.concat([pd.to_datetime(c, errors="coerce") for c in columns], axis=1)
     first = stacked.min(axis=1)
     return first.dt.date.astype("object").where(first.notna(), pd.NA)
-
-
-class EcModel(ContractModel):
-    """Base of the benchmark tables: stored as ``ec_<name>``, apart from ``raw_*``."""
-
-    @classmethod
-    def source_table(cls) -> str:
-        return cls.table
 
 
 class EcMobility(EcModel):
@@ -457,74 +295,3 @@ class EcMobility(EcModel):
         "project reference",
         default=None,
     )
-
-
-class EcInstitution(EcModel):
-    """An institution of the EC's Erasmus charter list (EUC.json)."""
-
-    table: ClassVar[str] = "ec_institutions"
-    label: ClassVar[str] = "EC Erasmus institution list"
-    grain: ClassVar[str] = "one row per Erasmus institution code"
-    key: ClassVar[tuple[str, ...]] = ("erasmus_code",)
-
-    @classmethod
-    def derive(cls, frame: pd.DataFrame) -> pd.DataFrame:
-        """Country from the code when missing; upper-case city names in title case."""
-        frame["country"] = frame["country"].fillna(code_country(frame["erasmus_code"]))
-        city = frame["city"].astype("string")
-        upper = city.str.isupper().fillna(False).astype(bool)
-        frame["city"] = city.where(~upper, city.str.title()).astype("object")
-        return frame
-
-    erasmus_code: Annotated[str, InstitutionCode()] = column(
-        "Erasmus institution code.", "D  KONSTAN01", "institutional_code", "erasmus code"
-    )
-    name: Annotated[str, Text(max_length=300)] = column(
-        "Name of the institution.",
-        "UNIVERSITAET KONSTANZ",
-        "organisation_name",
-        "organization_name",
-        "institution name",
-    )
-    country: Annotated[str | None, EcCountry()] = column(
-        "Country (ISO alpha-2; UK and EL accepted).", "DE", default=None
-    )
-    city: Annotated[str | None, Text(max_length=100)] = column(
-        "City (all-capital names are written in title case).", "Konstanz", default=None
-    )
-    charter: Annotated[str | None, Code(max_length=20, upper=True)] = column(
-        "Charter type: EUC, EUCX (extended, incl. placements), EUCP.", "EUCX", "code", default=None
-    )
-    application_reference: Annotated[str | None, Code(max_length=100)] = column(
-        "Charter application reference.",
-        "28505-IC-1-2007-1-AT-ERASMUS-EUC-1",
-        "application_reference_number",
-        default=None,
-    )
-
-
-class EcCountryFlow(EcModel):
-    """One cell of the EC's country-to-country flow table (cumulative since 2014)."""
-
-    table: ClassVar[str] = "ec_country_flows"
-    label: ClassVar[str] = "EC Erasmus+ country flow table"
-    grain: ClassVar[str] = "one row per sending and receiving country"
-    key: ClassVar[tuple[str, ...]] = ("sending_country", "receiving_country")
-
-    sending_country: Annotated[str, FlowCountry()] = column(
-        "Sending country.", "Austria", "(from)", "from", "sending country"
-    )
-    receiving_country: Annotated[str, FlowCountry()] = column(
-        "Receiving country.", "Belgium", "(to)", "to", "receiving country"
-    )
-    participants: Annotated[int, Number(maximum=1e9, integer=True)] = column(
-        "Participants (all KA1 learning mobility, cumulative since 2014).",
-        6825,
-        "(weight)",
-        "weight",
-    )
-
-
-EC_MODELS: dict[str, type[EcModel]] = {
-    m.table: m for m in (EcMobility, EcInstitution, EcCountryFlow)
-}
