@@ -17,6 +17,7 @@ from dashboard import auth, filters, queries
 from dashboard.queries import data_quality as data_quality_queries
 from dashboard.queries import imports as imports_queries
 from pipelines import manage
+from pipelines.contract.reference import NOT_SET
 from pipelines.partners import matching as partner_matching
 from pipelines.partners.mapping import MappingRefused, PartnerMapping
 from pipelines.roles import Actor, NotAllowed, Role
@@ -72,7 +73,7 @@ def settings_form(keys: tuple[str, ...], form_key: str, saved: str) -> None:
     if actor.role < Role.ADMIN:
         for key in keys:
             setting = SETTING_KEYS[key]
-            st.markdown(f"**{setting.label}:** {current.get(key) or '(not set)'}")
+            st.markdown(f"**{setting.label}:** {current.get(key) or NOT_SET}")
         st.caption("An admin changes these on the Settings page.")
         return
     with st.form(form_key):

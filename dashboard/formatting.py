@@ -52,7 +52,7 @@ def year_range(year_from: int, year_to: int) -> str:
 
 def level_label(level: int | None) -> str:
     if level is None:
-        return "(not set)"
+        return reference.NOT_SET
     return reference.level_label(int(level))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import formatting
+from pipelines.contract.reference import NOT_SET
 
 FEWER_OPPORTUNITIES_GROUPS = ("year", "faculty")
 PARTICIPANT_GROUPS = ("gender", "level", "field")
@@ -15,7 +16,7 @@ def level_labels(frame: pd.DataFrame, by: str) -> pd.DataFrame:
     have no level."""
     if by == "level":
         frame["grp"] = [
-            formatting.level_label(int(v)) if v != "(not set)" else "(not set: staff)"
+            formatting.level_label(int(v)) if v != NOT_SET else "(not set: staff)"
             for v in frame["grp"]
         ]
     return frame

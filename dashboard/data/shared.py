@@ -7,8 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from pipelines import metrics
-
-NOT_SET = "(not set)"
+from pipelines.contract.reference import NOT_SET
 
 
 @dataclass(frozen=True)
@@ -25,11 +24,11 @@ class FilterOptions:
 
 def filter_options(years: pd.DataFrame, values: pd.DataFrame) -> FilterOptions:
     """From ``shared/filter_years`` (year_start, academic_year) and ``shared/filter_values``
-    (filter, value): each filter's values, "(not set)" last, kinds in registry order."""
+    (filter, value): each filter's values, NOT_SET last, kinds in registry order."""
 
     def of(name: str) -> list[str]:
         found = values.loc[values["filter"] == name, "value"].tolist()
-        # "(not set)" last: a real name first
+        # NOT_SET last: a real name first
         return sorted(found, key=lambda v: (v == NOT_SET, v))
 
     kinds = [k for k in metrics.KINDS if k in set(of("kind"))]

@@ -28,6 +28,11 @@ CEFR_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
 EQF_LEVELS = (5, 6, 7, 8)
 EQF_NAMES = {5: "Short cycle", 6: "Bachelor", 7: "Master", 8: "Doctorate"}
 
+NOT_SET = "(not set)"
+"""How pages, reports and downloads show an empty value. The marts' label columns carry it
+already (macro ``display_label`` in pipelines/transform/sql/macros.sql, the word's one place in
+SQL); Python uses this constant where it labels or orders values itself."""
+
 
 def level_label(level: int) -> str:
     """A study level as pages, reports and downloads show it: 'Bachelor (EQF 6)'."""

@@ -2,7 +2,8 @@
 
 The column names of the by-direction tables, the display names of coded values (study levels,
 staff activities, host organisations, participant roles) and the helpers that turn a code into
-its label; a missing value is shown as ``(not set)`` and sorts last.
+its label; a missing value is shown as ``NOT_SET`` (``pipelines/contract/reference.py``, the
+word the marts' label columns use) and sorts last.
 """
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ import math
 from collections.abc import Callable
 
 from pipelines.contract import reference
+from pipelines.contract.reference import NOT_SET
 from pipelines.report.inputs import Inputs
 
 OUT, IN, BOTH = "Outbound", "Inbound", "Total"
 DIRECTION_COLUMNS = (OUT, IN, BOTH)
-NOT_SET = "(not set)"
 LEVELS = {level: reference.level_label(level) for level in reference.EQF_LEVELS}
 STAFF_ACTIVITIES = {
     "teaching": "Teaching (STA)",

@@ -14,6 +14,17 @@ from pipelines.ingest import ec_schemas
 from pipelines.transform import quality
 
 KINDS = tuple(metrics.KINDS)
+# The mobilities mart's display labels (int_mobilities, macro display_label): what pages and
+# reports group and filter on where a breakdown's value can be empty.
+LABEL_COLUMNS = (
+    "faculty_label",
+    "programme_label",
+    "study_level_label",
+    "gender_label",
+    "field_broad_label",
+    "language_label",
+    "host_type_label",
+)
 
 
 @dataclass(frozen=True)
@@ -38,6 +49,8 @@ CHECKS = (
             "duration_days",
             "status",
             "mode",
+            # display labels: the word for empty (macro display_label) rather than null
+            *LABEL_COLUMNS,
         ),
         accepted={
             "kind": tuple(k for k in KINDS if k != "projects"),
@@ -67,7 +80,15 @@ CHECKS = (
     ModelChecks(
         "projects",
         unique=("project_id",),
-        not_null=("project_id", "programme", "role", "start_date", "end_date", "state"),
+        not_null=(
+            "project_id",
+            "programme",
+            "role",
+            "start_date",
+            "end_date",
+            "state",
+            "faculty_label",
+        ),
         accepted={"role": contract.PROJECT_ROLES, "state": ("planned", "running", "finished")},
     ),
     ModelChecks(

@@ -1,6 +1,6 @@
 outbound as (
     select
-        coalesce(faculty, '(not set)') as faculty,
+        faculty_label as faculty,
         coalesce(partner_region, '(unknown region)') as region,
         coalesce(partner_country_name, partner_country) as country_name
     from realised

@@ -1,8 +1,7 @@
 -- Which mobilities the share counts: the flags of int_kpi_bases (as kpi_values counts them).
 students as (
     select
-        case $by when 'year' then academic_year
-            else coalesce(faculty, '(not set)') end as grp,
+        case $by when 'year' then academic_year else faculty_label end as grp,
         counts_fewer_opportunities as flagged
     from filtered
     where in_fewer_opportunities_base

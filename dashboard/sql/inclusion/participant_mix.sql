@@ -2,9 +2,9 @@ grouped as (
     select
         direction,
         case $by
-            when 'gender' then coalesce(gender, '(not set)')
-            when 'level' then coalesce(cast(study_level as varchar), '(not set)')
-            else coalesce(field_broad_name, '(not set)')
+            when 'gender' then gender_label
+            when 'level' then study_level_label
+            else field_broad_label
         end as grp,
         count(*) as mobilities
     from realised

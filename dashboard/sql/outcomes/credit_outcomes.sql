@@ -2,7 +2,7 @@
 completed as (
     select
         case $by
-            when 'faculty' then coalesce(faculty, '(not set)')
+            when 'faculty' then faculty_label
             when 'partner' then partner_name
             else coalesce(partner_country_name, partner_country)
         end as grp,

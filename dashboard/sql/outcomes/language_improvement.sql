@@ -2,7 +2,7 @@
 assessed as (
     select
         case $by
-            when 'language' then coalesce(language, '(not set)')
+            when 'language' then language_label
             else coalesce(partner_country_name, partner_country)
         end as grp,
         counts_language_improved as improved

@@ -13,8 +13,7 @@ projects_active as (
     from projects
     where academic_year_of_label(first_academic_year) <= $year
       and academic_year_of_label(last_academic_year) >= $year
-      and ($faculties is null
-           or list_contains($faculties, coalesce(faculty, '(not set)')))
+      and ($faculties is null or list_contains($faculties, faculty_label))
 ),
 
 final as (

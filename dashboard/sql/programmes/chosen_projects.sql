@@ -6,5 +6,5 @@ with chosen as (
     from projects
     where academic_year_of_label(first_academic_year) <= $year_to
       and academic_year_of_label(last_academic_year) >= $year_from
-      and ($faculties is null or list_contains($faculties, coalesce(faculty, '(not set)')))
+      and ($faculties is null or list_contains($faculties, faculty_label))
 ),

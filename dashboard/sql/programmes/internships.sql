@@ -1,7 +1,7 @@
 final as (
     select
         case $by
-            when 'host_type' then replace(coalesce(host_type, '(not set)'), '_', ' ')
+            when 'host_type' then replace(host_type_label, '_', ' ')
             else coalesce(partner_country_name, partner_country)
         end as grp,
         direction,

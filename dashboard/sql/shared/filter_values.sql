@@ -1,6 +1,6 @@
-select 'faculty' as filter, coalesce(faculty, '(not set)') as value from mobilities
+select 'faculty' as filter, faculty_label as value from mobilities
 union
-select 'programme', coalesce(programme, '(not set)') from mobilities
+select 'programme', programme_label from mobilities
 union
 select 'level', cast(study_level as varchar) from mobilities where study_level is not null
 union

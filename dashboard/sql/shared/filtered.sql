@@ -6,9 +6,9 @@ with filtered as (
     select *
     from mobilities as m
     where m.year_start between $year_from and $year_to
-      and ($faculties is null or list_contains($faculties, coalesce(m.faculty, '(not set)')))
+      and ($faculties is null or list_contains($faculties, m.faculty_label))
       and ($levels is null or list_contains($levels, m.study_level))
-      and ($programmes is null or list_contains($programmes, coalesce(m.programme, '(not set)')))
+      and ($programmes is null or list_contains($programmes, m.programme_label))
       and ($kinds is null or list_contains($kinds, m.kind))
       and ($directions is null or list_contains($directions, m.direction))
 ),

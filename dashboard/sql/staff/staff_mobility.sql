@@ -2,7 +2,7 @@ staff as (
     select
         activity,
         case $by
-            when 'faculty' then coalesce(faculty, '(not set)')
+            when 'faculty' then faculty_label
             when 'country' then coalesce(partner_country_name, partner_country)
             else case
                 when duration_days <= 2 then '1-2 days'

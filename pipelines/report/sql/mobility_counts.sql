@@ -27,7 +27,7 @@ final as (
         partner_country,
         coalesce(partner_country_name, partner_country) as partner_country_name,
         study_level,
-        coalesce(faculty, '(not set)') as faculty,
+        faculty_label as faculty,
         host_type,
         count(*) as mobilities
     from chosen

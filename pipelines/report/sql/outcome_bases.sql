@@ -9,7 +9,7 @@ with mobilities as (
 ),
 
 chosen as (
-    select *, coalesce(faculty, '(not set)') as faculty_value
+    select *
     from mobilities
     where year_start between $first_year and $last_year
       and ($faculty is null or faculty = $faculty)
@@ -18,7 +18,7 @@ chosen as (
 final as (
     select
         academic_year,
-        faculty_value as faculty,
+        faculty_label as faculty,
         -- the mobilities behind each rate, as kpi_values counts them (int_kpi_bases)
         count(*) filter (where in_recognition_base) as recognition_base,
         count(*) filter (where in_success_base) as success_base,

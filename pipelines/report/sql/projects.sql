@@ -16,7 +16,7 @@ chosen as (
 
 final as (
     select
-        coalesce(programme, '(not set)') as programme,
+        programme,  -- never empty: the contract requires it (checks.py: not null)
         role,
         count(*) as projects,
         count(*) filter (where first_academic_year = $year) as starting,

@@ -26,6 +26,13 @@ create or replace macro partner_key(erasmus_code, schac_code, partner_name, coun
 create or replace macro cefr_rank(level) as
     nullif(list_position(['A1', 'A2', 'B1', 'B2', 'C1', 'C2'], level), 0);
 
+-- The label pages and reports show for a breakdown value that can be empty (faculty,
+-- programme, study level, ...): the value as text, or '(not set)'. The only place the SQL
+-- writes the word: the marts' *_label columns are made with it (int_mobilities, projects),
+-- and pages and reports group and filter on those columns. Python's copy of the word, for
+-- labels made outside SQL: NOT_SET in pipelines/contract/reference.py.
+create or replace macro display_label(value) as coalesce(cast(value as varchar), '(not set)');
+
 -- Percentage with a missing (not zero) result when the denominator is zero or missing.
 create or replace macro pct(numerator, denominator) as
     case when denominator > 0 then 100.0 * numerator / denominator end;

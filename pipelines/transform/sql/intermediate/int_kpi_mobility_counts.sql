@@ -4,9 +4,9 @@
 with mobilities as (
     select
         *,
-        coalesce(faculty, '(not set)') as faculty_value,
+        faculty_label as faculty_value,
         partner_country as country_value,
-        coalesce(cast(study_level as varchar), '(not set)') as level_value,
+        study_level_label as level_value,
         kind as kind_value
     from int_kpi_bases
 ),

@@ -17,7 +17,7 @@ project_counts as (
         case when grouping(faculty_value) = 0 then faculty_value else 'all' end as dimension_value,
         count(distinct project_id) as projects_active,
         coalesce(sum(budget_own_share) filter (where starts_this_year), 0) as project_funding_own
-    from (select *, coalesce(faculty, '(not set)') as faculty_value from project_years)
+    from (select *, faculty_label as faculty_value from project_years)
     group by grouping sets ((year_start), (year_start, faculty_value))
     union all
     select

@@ -1,5 +1,6 @@
 -- Intermediate: every mobility with its academic year, duration, kind of mobility, partner
--- key (after partner mapping), country and field names, and the flags the KPIs count.
+-- key (after partner mapping), country and field names, the flags the KPIs count, and the
+-- display labels of the breakdowns that can be empty (*_label, macro display_label).
 -- Grain: one row per mobility.
 with mobilities as (
     select * from stg_mobilities
@@ -65,7 +66,15 @@ final as (
         c.continent as partner_continent,
         c.eu as partner_in_eu,
         left(d.field, 2) as field_broad,
-        f.name as field_broad_name
+        f.name as field_broad_name,
+        -- what pages and reports show, group and filter on where a value is empty
+        display_label(d.faculty) as faculty_label,
+        display_label(d.programme) as programme_label,
+        display_label(d.study_level) as study_level_label,
+        display_label(d.gender) as gender_label,
+        display_label(f.name) as field_broad_label,
+        display_label(d.language) as language_label,
+        display_label(d.host_type) as host_type_label
     from derived as d
     left join countries as c on d.partner_country = c.iso2
     left join fields as f on left(d.field, 2) = f.code

@@ -18,6 +18,7 @@ final as (
         p.programme,
         p.role,
         p.faculty,
+        display_label(p.faculty) as faculty_label,  -- as the projects mart labels it
         p.partner_countries,
         p.budget_own_share,
         y.year_start,

@@ -2,7 +2,8 @@
 -- academic year, duration, kind of mobility, partner, country and region, the Eurostat
 -- credit-mobility flag and the agreement it falls under, and which KPIs count it (the
 -- counts_* and in_* flags of int_kpi_bases, so that the dashboard's filtered KPIs count the
--- same mobilities as kpi_values). Grain: one row per mobility.
+-- same mobilities as kpi_values), and the display labels pages and reports group and filter
+-- on (faculty_label, ...: macro display_label). Grain: one row per mobility.
 with mobilities as (
     select * from int_kpi_bases
 ),
@@ -63,6 +64,14 @@ final as (
         m.cefr_after_rank,
         m.grant_amount,
         m.teaching_hours,
+        -- display labels (int_mobilities): the value, or the word for an empty one
+        m.faculty_label,
+        m.programme_label,
+        m.study_level_label,
+        m.gender_label,
+        m.field_broad_label,
+        m.language_label,
+        m.host_type_label,
         m.agreement_id as agreement_id_given,
         l.agreement_id,
         l.how as agreement_link,

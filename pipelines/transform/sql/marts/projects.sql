@@ -15,6 +15,7 @@ final as (
         p.programme,
         p.role,
         p.faculty,
+        display_label(p.faculty) as faculty_label,  -- the word for empty: no faculty leads it
         p.start_date,
         p.end_date,
         academic_year_label(academic_year_start(p.start_date, s.year_start_month)) as first_academic_year,
