@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 import streamlit as st
 
 from dashboard import auth, formatting, queries
+from dashboard.data.shared import FilterOptions
 from pipelines.roles import Role
 
 DIRECTION_CHOICES = ("both", "outbound", "inbound")
@@ -30,7 +31,7 @@ class ListFilter:
     parameter (dashboard/sql/shared/filtered.sql), widget and how its values read."""
 
     url: str  # URL parameter (repeated for several values)
-    field: str  # attribute of Filters and of queries.FilterOptions; also the SQL parameter
+    field: str  # attribute of Filters and of FilterOptions; also the SQL parameter
     label: str
     placeholder: str
     help: str | None = None
@@ -141,7 +142,7 @@ class Filters:
         return " · ".join(parts)
 
 
-def _load_from_url(options: queries.FilterOptions) -> list[str]:
+def _load_from_url(options: FilterOptions) -> list[str]:
     """Copy a shared link's parameters into the widgets' state; returns what was ignored."""
     ignored = []
     params = st.query_params
@@ -178,7 +179,7 @@ def _load_from_url(options: queries.FilterOptions) -> list[str]:
     return ignored
 
 
-def _write_to_url(flt: Filters, options: queries.FilterOptions) -> None:
+def _write_to_url(flt: Filters, options: FilterOptions) -> None:
     """Mirror the filters in the address bar; parameters at their default are left out."""
     labels = dict(zip(options.year_starts, options.year_labels, strict=True))
     wanted: dict[str, str | list[str]] = {}

@@ -6,7 +6,8 @@ erasmus-ec``), never the university's own records. Thin: filters -> queries -> c
 
 import streamlit as st
 
-from dashboard import charts, formatting, queries
+from dashboard import charts, formatting
+from dashboard.queries import benchmark as benchmark_queries
 from pipelines import metrics
 
 st.title("Erasmus benchmark")
@@ -14,7 +15,7 @@ st.caption(
     "A home institution compared with its country and with the whole Erasmus programme, "
     "from the European Commission's record-level mobility files."
 )
-if not queries.has_benchmark():
+if not benchmark_queries.has_benchmark():
     st.info(
         "No benchmark data yet. Download the European Commission's Erasmus mobility files "
         "(and the EUC institution list and country flow table) and import them with "
@@ -23,17 +24,17 @@ if not queries.has_benchmark():
     st.stop()
 
 ALL_YEARS = "All years"
-years = queries.benchmark_years()
-institutions = queries.benchmark_home_institutions()
+years = benchmark_queries.benchmark_years()
+institutions = benchmark_queries.benchmark_home_institutions()
 labels = dict(zip(institutions["erasmus_code"], institutions["label"], strict=True))
 codes = institutions["erasmus_code"].tolist()
-own = queries.own_erasmus_code()
+own = benchmark_queries.own_erasmus_code()
 
 left, right = st.columns([1, 3])
 year_choice = left.selectbox(
     "Academic year",
     [*years, ALL_YEARS],
-    index=years.index(queries.benchmark_default_year()),
+    index=years.index(benchmark_queries.benchmark_default_year()),
     help="Year of the mobility's start (first month: setting year_start_month), or the "
     "year an EC file states. Defaults to the year with the most records.",
 )
@@ -49,7 +50,7 @@ home = right.selectbox(
 if own and own not in codes:
     st.caption(f"The own Erasmus code {own!r} sends no participants in the imported EC files.")
 year = None if year_choice == ALL_YEARS else year_choice
-chosen = queries.benchmark_institution(home)
+chosen = benchmark_queries.benchmark_institution(home)
 country_label = chosen["country_name"] or chosen["country"] or "its country"
 scopes = {
     "institution": chosen["name"] or home,
@@ -57,7 +58,7 @@ scopes = {
     "programme": "Whole programme",
 }
 
-summary = queries.benchmark_summary(home, year)
+summary = benchmark_queries.benchmark_summary(home, year)
 indicators = (
     ("participants", "benchmark_participants", "mobilities"),
     ("average_duration_months", "benchmark_average_duration_months", "months"),
@@ -76,7 +77,7 @@ for column, (scope, label) in zip(st.columns(3), scopes.items(), strict=True):
 
 def share_tab(breakdown: str, title: str, axis: str, kpi_id: str, file_name: str) -> None:
     """One breakdown's shares in the three scopes: chart, definition, download."""
-    shares = queries.benchmark_shares(breakdown, home, year)
+    shares = benchmark_queries.benchmark_shares(breakdown, home, year)
     if shares.empty:
         st.info(f"No {axis.lower()} recorded for this institution in the chosen year.")
         return
@@ -108,7 +109,7 @@ with levels:
         "level", "Study-level mix", "Study level", "benchmark_level_share", "benchmark_levels.csv"
     )
 with flows:
-    periods = queries.benchmark_flow_periods()
+    periods = benchmark_queries.benchmark_flow_periods()
     sources = {
         "records": "EC records (this page's files)",
         "ec_flow_table": "EC flow table (Erasmus+ KA1 since 2014)",
@@ -130,13 +131,13 @@ with flows:
         help="The EC data has some mobility hosted in the sending country itself.",
     )
     period = year if source == "records" else None
-    matrix = queries.benchmark_flows(source, period, within)
+    matrix = benchmark_queries.benchmark_flows(source, period, within)
     what = f"{sources[source]}, {period or 'all periods'}"
     if matrix.empty:
         st.info("No country-to-country flows for this choice.")
     else:
         st.plotly_chart(charts.flow_matrix(matrix, f"National flows: {what}"))
-        outgoing = queries.benchmark_flows(source, period, within, chosen["country"])
+        outgoing = benchmark_queries.benchmark_flows(source, period, within, chosen["country"])
         st.plotly_chart(
             charts.flow_map(outgoing, f"Where participants from {country_label} go ({what})"),
             config=charts.MAP_CONFIG,
@@ -148,12 +149,12 @@ with flows:
             mime="text/csv",
         )
 with unknown:
-    if not queries.benchmark_has_institution_list():
+    if not benchmark_queries.benchmark_has_institution_list():
         st.warning(
             "No EC institution list imported: codes cannot be resolved to names and cities. "
             "Import EUC.json with `mobility ingest --source erasmus-ec EUC.json`."
         )
-    missing = queries.benchmark_unknown_institutions()
+    missing = benchmark_queries.benchmark_unknown_institutions()
     st.markdown(
         f"**{len(missing):,}** institution code(s) in the EC records are not in the EC "
         "institution list. They are kept, with the country of their prefix, and counted "

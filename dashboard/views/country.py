@@ -2,33 +2,36 @@
 
 import streamlit as st
 
-from dashboard import charts, components, filters, formatting, queries
+from dashboard import charts, components, filters, formatting
+from dashboard.data.country import by_kind_and_direction, by_year_and_direction, kpi_grid
+from dashboard.data.shared import direction_total
+from dashboard.queries import country as country_queries
 
 flt = filters.current()
 scope = flt.describe()
 st.title("Country explorer")
 
-countries = queries.countries_with_data()
+countries = country_queries.countries_with_data()
 names = dict(zip(countries["country"], countries["country_name"], strict=True))
 country = filters.url_choice("Partner country", list(names), key="country", format_func=names.get)
 name = names[country]
 st.caption(f"{name} · {scope}")
 
-by_year = queries.country_by_year(flt, country)
-flows = queries.by_year_and_direction(by_year)
-kinds = queries.by_kind_and_direction(by_year)
+by_year = country_queries.country_by_year(flt, country)
+flows = by_year_and_direction(by_year)
+kinds = by_kind_and_direction(by_year)
 columns = st.columns(3)
 columns[0].metric(
     f"Outbound to {name}",
-    formatting.count(queries.direction_total(kinds, "outbound")),
+    formatting.count(direction_total(kinds, "outbound")),
     border=True,
 )
 columns[1].metric(
     f"Inbound from {name}",
-    formatting.count(queries.direction_total(kinds, "inbound")),
+    formatting.count(direction_total(kinds, "inbound")),
     border=True,
 )
-partners = queries.country_partners(flt, country)
+partners = country_queries.country_partners(flt, country)
 columns[2].metric("Partner institutions", formatting.count(len(partners)), border=True)
 
 if by_year.empty:
@@ -55,11 +58,11 @@ else:
         )
 
 st.subheader(f"Every KPI for {name}")
-kpis = queries.country_kpis(country, flt.year_from, flt.year_to)
+kpis = country_queries.country_kpis(country, flt.year_from, flt.year_to)
 if kpis.empty:
     components.no_data(f"KPI values for {name}")
 else:
-    grid = queries.kpi_grid(kpis)
+    grid = kpi_grid(kpis)
     st.dataframe(grid, hide_index=True, key="table-country-kpis", height=36 * len(grid) + 40)
     components.caption(
         [],

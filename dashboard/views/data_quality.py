@@ -3,7 +3,8 @@ the records each rule finds, to fix at the source (rules: pipelines/transform/qu
 
 import streamlit as st
 
-from dashboard import admin, charts, components, queries
+from dashboard import admin, charts, components
+from dashboard.queries import data_quality as data_quality_queries
 
 ALL_YEARS = "All years"
 ISSUE_COLUMNS = {
@@ -37,8 +38,8 @@ admin.page_start(
     "records each rule finds, to fix in the source system and import again.",
 )
 
-scores = queries.quality_scores()
-rules = queries.quality_rules()
+scores = data_quality_queries.quality_scores()
+rules = data_quality_queries.quality_rules()
 rule_text = dict(zip(rules["rule_id"], rules["description"], strict=True))
 rule_name = dict(zip(rules["rule_id"], rules["name"], strict=True))
 score_rows = {r["academic_year"]: r for r in scores.to_dict("records")}
@@ -72,7 +73,7 @@ if chosen is not None:
 st.plotly_chart(charts.quality_scores(scores))
 st.markdown("**Rules that make up the score**: pass rate (%) of each rule per academic year")
 st.dataframe(
-    queries.quality_rule_table(),
+    data_quality_queries.quality_rule_table(),
     hide_index=True,
     column_config={
         "rule": "Rule",
@@ -92,7 +93,7 @@ with st.expander("What each rule checks"):
         },
     )
     st.markdown("Plausible durations (days from start to end, both included):")
-    st.dataframe(queries.duration_rules(), hide_index=True)
+    st.dataframe(data_quality_queries.duration_rules(), hide_index=True)
     st.caption(SCORE_HELP)
 
 tabs = st.tabs(
@@ -110,7 +111,7 @@ tabs = st.tabs(
 
 with tabs[0]:
     st.caption("Share of mobilities with a value in each column of the import contract.")
-    completeness = queries.completeness()
+    completeness = data_quality_queries.completeness()
     st.plotly_chart(charts.completeness_heatmap(completeness))
     components.download(completeness, "completeness by column and year")
 
@@ -119,7 +120,7 @@ def rejection_list(rule_id: str | None, label: str, name: str) -> None:
     """Count, list and download of rejected rows (of one rule, or all)."""
     if rule_id is not None:
         st.caption(rule_text[rule_id])
-    rows = queries.rejected_rows(rule_id)
+    rows = data_quality_queries.rejected_rows(rule_id)
     st.metric(label, f"{len(rows):,}")
     st.dataframe(rows, hide_index=True, column_config=REJECTION_COLUMNS)
     components.download(rows, name)
@@ -136,7 +137,7 @@ with tabs[1]:
 def issue_tab(rule_id: str) -> None:
     """Count, list and download of the mobilities failing one rule in the chosen year."""
     st.caption(rule_text[rule_id])
-    issues = queries.quality_issues(rule_id, chosen)
+    issues = data_quality_queries.quality_issues(rule_id, chosen)
     st.metric(f"{rule_name[rule_id]}: mobilities", f"{len(issues):,}")
     if issues.empty:
         st.success(f"None in {year.lower() if chosen is None else chosen}.")
@@ -157,8 +158,10 @@ with tabs[3]:
         value=True,
         key="dq_only_agreement_partners",
     )
-    admin.partner_mapping_editor(queries.unknown_partners(only_needed), key="dq_partner_mapping")
-    admin.stored_mappings(queries.partner_mappings(), key="dq_stored_mappings")
+    admin.partner_mapping_editor(
+        data_quality_queries.unknown_partners(only_needed), key="dq_partner_mapping"
+    )
+    admin.stored_mappings(data_quality_queries.partner_mappings(), key="dq_stored_mappings")
     rejection_list(
         "unknown_code", "Rows rejected for an unknown country or code", "rejected unknown codes"
     )

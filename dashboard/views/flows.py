@@ -2,14 +2,16 @@
 
 import streamlit as st
 
-from dashboard import charts, components, filters, queries
+from dashboard import charts, components, filters
+from dashboard.data.flows import largest_balances, top_countries
+from dashboard.queries import flows as flows_queries
 
 flt = filters.current()
 scope = flt.describe()
 st.title("Flows and countries")
 st.caption(f"Realised mobilities by partner country · {scope}")
 
-flows = queries.country_flows(flt)
+flows = flows_queries.country_flows(flt)
 if flows.empty:
     components.no_data("mobilities")
     st.stop()
@@ -35,7 +37,7 @@ components.chart(
 
 left, right = st.columns(2)
 with left:
-    top = queries.top_countries(flows, direction)
+    top = top_countries(flows, direction)
     components.chart(
         charts.direction_bars(
             top,
@@ -52,7 +54,7 @@ with left:
         scope=scope,
     )
 with right:
-    balance = queries.largest_balances(flows)
+    balance = largest_balances(flows)
     components.chart(
         charts.balance_bars(balance, "Balance per country (inbound − outbound)"),
         balance,
@@ -64,7 +66,7 @@ with right:
     )
 
 st.subheader("From faculty to destination")
-destinations = queries.faculty_destinations(flt)
+destinations = flows_queries.faculty_destinations(flt)
 if destinations.empty:
     components.no_data("outbound mobilities")
 else:
@@ -87,7 +89,7 @@ chosen = st.multiselect(
     key="flows_countries",
 )
 if chosen:
-    trend = queries.country_trend(flt, tuple(chosen))
+    trend = flows_queries.country_trend(flt, tuple(chosen))
     components.chart(
         charts.direction_trend(
             trend, "mobilities", "Realised mobilities per year", "mobilities", "country_name"

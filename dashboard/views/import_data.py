@@ -8,6 +8,7 @@ same functions as ``mobility ingest`` (``pipelines.ingest.upload``), written by
 import streamlit as st
 
 from dashboard import admin, auth, components, import_mapping, queries
+from dashboard.queries import imports as imports_queries
 from pipelines import manage
 from pipelines.contract import MODELS
 from pipelines.ingest.columns import guess_table
@@ -185,7 +186,7 @@ if queries.warehouse_version() is None:
 
 last_import = st.session_state.get("last_import")
 if last_import is not None and queries.has_data():
-    unknown = queries.import_unknown_partners(last_import)
+    unknown = imports_queries.import_unknown_partners(last_import)
     if not unknown.empty:
         st.subheader(f"Partners of import #{last_import} that are not known")
         st.caption(
@@ -199,12 +200,12 @@ st.caption(
     "Records: new and updated ones written, rows rejected, rows imported with an invalid "
     "optional value left empty (emptied); an undone import says so."
 )
-history = queries.import_history()
+history = imports_queries.import_history()
 if history.empty:
     st.info("No imports yet.")
     st.stop()
 components.latest_table(
-    # the counts in one column (queries.import_history), so the table fits a laptop's page;
+    # the counts in one column (imports_queries.import_history), so the table fits a laptop's page;
     # each count on its own: `mobility imports`
     history.assign(imported_at=history["imported_at"].dt.strftime("%Y-%m-%d"))[
         ["import_id", "imported_at", "file_name", "table_name", "summary", "imported_by"]
@@ -227,7 +228,7 @@ with st.expander("Undo an import"):
         "replaced, then rebuilds the marts. An import that a later import changed cannot be "
         "undone before that later one (undo the newest first)."
     )
-    active = queries.active_imports()
+    active = imports_queries.active_imports()
     choice = st.selectbox(
         "Import",
         active["import_id"],
@@ -256,7 +257,7 @@ st.caption(
     "import profiles and settings, with who made it (the signed-in account, or the computer's "
     "user for local mode and the `mobility` command). Times in UTC."
 )
-changes = queries.activity()
+changes = imports_queries.activity()
 if changes.empty:
     st.info("No changes recorded yet.")
 else:

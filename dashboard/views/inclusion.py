@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from dashboard import charts, components, filters, queries
+from dashboard import charts, components, filters
+from dashboard.queries import inclusion as inclusion_queries
 from pipelines import metrics
 
 flt = filters.current()
@@ -12,7 +13,7 @@ st.title("Inclusion")
 st.caption(f"Participants with fewer opportunities, gender balance, level and field · {scope}")
 
 st.subheader(f"Participants with fewer opportunities (target {target:.0f} %)")
-per_year = queries.fewer_opportunities(flt, "year")
+per_year = inclusion_queries.fewer_opportunities(flt, "year")
 if per_year.empty:
     components.no_data("outbound student mobilities")
 else:
@@ -39,7 +40,7 @@ else:
             scope=scope,
         )
     with right:
-        by_faculty = queries.fewer_opportunities(flt, "faculty")
+        by_faculty = inclusion_queries.fewer_opportunities(flt, "faculty")
         components.chart(
             charts.rate_bars(
                 by_faculty,
@@ -61,7 +62,7 @@ for by, title, label in (
     ("level", "Study level mix", "Study level"),
     ("field", "Field mix (ISCED-F broad field)", "Field"),
 ):
-    mix = queries.participant_mix(flt, by)
+    mix = inclusion_queries.participant_mix(flt, by)
     if mix.empty:
         components.no_data("mobilities")
         break

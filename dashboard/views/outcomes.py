@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from dashboard import charts, components, filters, queries
+from dashboard import charts, components, filters
+from dashboard.data.outcomes import LANGUAGE_GROUPS, OUTCOME_GROUPS
+from dashboard.queries import outcomes as outcomes_queries
 
 flt = filters.current()
 scope = flt.describe()
@@ -10,12 +12,12 @@ st.title("Outcomes")
 st.caption(f"Credit recognition and language learning · {scope}")
 
 st.subheader("Credit recognition and credit success")
-by = components.choice("Group by", queries.OUTCOME_GROUPS, "outcomes_by")
-credits = queries.credit_outcomes(flt, by)
+by = components.choice("Group by", OUTCOME_GROUPS, "outcomes_by")
+credits = outcomes_queries.credit_outcomes(flt, by)
 if credits.empty:
     components.no_data("completed outbound student mobilities with ECTS")
 else:
-    label = queries.OUTCOME_GROUPS[by]
+    label = OUTCOME_GROUPS[by]
     shown = credits.head(25)
     left, right = st.columns(2)
     with left:
@@ -37,7 +39,7 @@ else:
         )
 
 st.subheader("Language outcomes")
-matrix = queries.cefr_matrix(flt)
+matrix = outcomes_queries.cefr_matrix(flt)
 if matrix.empty:
     components.no_data("mobilities with CEFR levels before and after")
 else:
@@ -52,15 +54,15 @@ else:
             scope=scope,
         )
     with right:
-        lang_by = components.choice("Improvement by", queries.LANGUAGE_GROUPS, "language_by")
-        improvement = queries.language_improvement(flt, lang_by)
+        lang_by = components.choice("Improvement by", LANGUAGE_GROUPS, "language_by")
+        improvement = outcomes_queries.language_improvement(flt, lang_by)
         components.chart(
             charts.rate_bars(
                 improvement.head(25),
                 "grp",
                 "language_improvement_share",
                 "Share improving by at least one level",
-                queries.LANGUAGE_GROUPS[lang_by],
+                LANGUAGE_GROUPS[lang_by],
             ),
             improvement,
             f"language improvement by {lang_by}",

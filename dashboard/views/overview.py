@@ -4,6 +4,8 @@ leadership and EU targets, the six kinds of mobility side by side, and the multi
 import streamlit as st
 
 from dashboard import charts, components, filters, formatting, queries
+from dashboard.data.overview import HEADLINE_KPIS, headcount_scope, headline_cards, kpi_series
+from dashboard.queries import overview as overview_queries
 from pipelines import metrics
 from pipelines.metrics import projection
 
@@ -16,8 +18,8 @@ st.caption(
     f"filters: {flt.describe()}"
 )
 
-by_year = queries.headline_by_year(flt.with_years(min(flt.year_from, year - 1), year))
-cards = queries.headline_cards(by_year, year, queries.headcount_scope(flt))
+by_year = overview_queries.headline_by_year(flt.with_years(min(flt.year_from, year - 1), year))
+cards = headline_cards(by_year, year, headcount_scope(flt))
 columns = st.columns(3)
 for i, row in enumerate(cards.itertuples()):
     detail = ""
@@ -44,7 +46,7 @@ if flt.beyond_faculty:
 
 st.subheader("Progress towards targets")
 scope = flt.single_faculty
-progress = queries.target_progress_projected(year, scope)
+progress = overview_queries.target_progress_projected(year, scope)
 if progress.empty:
     components.no_data("targets")
 else:
@@ -85,7 +87,7 @@ else:
     )
 
 st.subheader(f"The six kinds of mobility in {formatting.academic_year(year)}")
-kinds = queries.kinds_side_by_side(flt, year)
+kinds = overview_queries.kinds_side_by_side(flt, year)
 columns = st.columns(6)
 for column, row in zip(columns, kinds.itertuples(), strict=True):
     if row.kind == "projects":
@@ -102,7 +104,7 @@ components.caption(
 components.download(kinds, f"kinds {formatting.academic_year(year)}")
 
 st.subheader("Trend")
-trend = queries.mobilities_by_year(flt)
+trend = overview_queries.mobilities_by_year(flt)
 components.chart(
     charts.direction_trend(trend, "mobilities", "Realised mobilities per year", "mobilities"),
     trend,
@@ -110,10 +112,10 @@ components.chart(
     ["outbound_mobilities", "inbound_mobilities"],
     scope=flt.describe(),
 )
-rates = [k for k in queries.HEADLINE_KPIS if metrics.get(k).is_rate]
+rates = [k for k in HEADLINE_KPIS if metrics.get(k).is_rate]
 choice = st.selectbox("Indicator", rates, format_func=lambda k: metrics.get(k).name)
 kpi = metrics.get(choice)
-series = queries.kpi_series(by_year, choice, flt.year_from)
+series = kpi_series(by_year, choice, flt.year_from)
 components.chart(
     charts.trend_line(series, kpi.name, kpi.unit, kpi.reference_target),
     series,

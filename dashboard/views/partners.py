@@ -2,15 +2,17 @@
 
 import streamlit as st
 
-from dashboard import charts, components, filters, queries
+from dashboard import charts, components, filters
+from dashboard.data.partners import partner_totals, partner_years, top_partners
+from dashboard.queries import partners as partners_queries
 
 flt = filters.current()
 scope = flt.describe()
 st.title("Partners and agreements")
 st.caption(f"Partner institutions and inter-institutional agreements · {scope}")
 
-activity = queries.partner_activity(flt)
-totals = queries.partner_totals(activity)
+activity = partners_queries.partner_activity(flt)
+totals = partner_totals(activity)
 partner_columns = {
     "partner_name": "Partner",
     "country_name": "Country",
@@ -31,7 +33,7 @@ note = (
 )
 
 st.subheader("Top partners")
-top = queries.top_partners(totals)
+top = top_partners(totals)
 if top.empty:
     components.no_data("mobilities")
 else:
@@ -48,7 +50,7 @@ else:
 st.subheader("Partner table")
 for tab, frame, name in zip(
     st.tabs(["All selected years", "Per academic year"]),
-    (totals, queries.partner_years(activity)),
+    (totals, partner_years(activity)),
     ("partners", "partners per year"),
     strict=True,
 ):
@@ -83,16 +85,16 @@ for column, title, frame, kpis, none, note in (
     (
         left,
         "Dormant agreements",
-        queries.dormant_agreements(flt),
+        partners_queries.dormant_agreements(flt),
         ["dormant_agreements"],
         "No dormant agreement.",
-        f"Window: {queries.dormant_years_setting()} academic years up to the latest. Only the "
-        "faculty filter applies.",
+        f"Window: {partners_queries.dormant_years_setting()} academic years up to the latest. "
+        "Only the faculty filter applies.",
     ),
     (
         right,
         "Expiring within 12 months",
-        queries.expiring_agreements(flt),
+        partners_queries.expiring_agreements(flt),
         [],
         "No agreement ends within the next 12 months.",
         "Agreements whose validity ends within the next 12 months (setting expiring_months), "

@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from dashboard import charts, components, filters, queries
+from dashboard import charts, components, filters
+from dashboard.data.shared import has_rows, to_long, top_groups
+from dashboard.queries import programmes as programmes_queries
 
 flt = filters.current()
 scope = flt.describe()
@@ -10,11 +12,11 @@ st.title("Programmes")
 st.caption(f"Dual and joint degrees, online mobility, internships and projects · {scope}")
 
 st.subheader("Dual and joint degrees")
-degrees = queries.dual_degrees_by_year(flt)
+degrees = programmes_queries.dual_degrees_by_year(flt)
 if degrees.empty:
     components.no_data("dual or joint degree mobilities")
 else:
-    long = queries.to_long(degrees, "academic_year", "measure", "count")
+    long = to_long(degrees, "academic_year", "measure", "count")
     components.chart(
         charts.direction_trend(
             long, "count", "Dual and joint degrees per year", "people / partners", "measure"
@@ -28,7 +30,7 @@ else:
         scope=scope,
     )
     components.table(
-        queries.dual_degree_partners(flt),
+        programmes_queries.dual_degree_partners(flt),
         "dual degree partners",
         ["dual_degree_students"],
         scope=scope,
@@ -43,13 +45,13 @@ else:
     )
 
 st.subheader("Online and blended mobility")
-online = queries.online_by_year(flt)
-if not queries.has_rows(online, "online"):
+online = programmes_queries.online_by_year(flt)
+if not has_rows(online, "online"):
     components.no_data("online or blended mobilities")
 else:
     left, right = st.columns(2)
     with left:
-        long = queries.to_long(
+        long = to_long(
             online[["academic_year", "virtual", "blended"]],
             "academic_year",
             "mode",
@@ -89,11 +91,11 @@ for column, by, title, label in (
     (right, "country", "By country (top 20)", "Country"),
 ):
     with column:
-        frame = queries.internships(flt, by)
+        frame = programmes_queries.internships(flt, by)
         if frame.empty:
             components.no_data("internships or placements")
             continue
-        shown = frame if by == "host_type" else queries.top_groups(frame, "grp", "mobilities", 20)
+        shown = frame if by == "host_type" else top_groups(frame, "grp", "mobilities", 20)
         components.chart(
             charts.direction_bars(shown, "grp", "mobilities", title, "mobilities", label),
             frame,
@@ -104,7 +106,7 @@ for column, by, title, label in (
         )
 
 st.subheader("Projects and grants")
-projects = queries.projects_in_range(flt)
+projects = programmes_queries.projects_in_range(flt)
 if projects.empty:
     components.no_data("projects")
 else:
@@ -112,7 +114,7 @@ else:
     note += "faculty filters apply to projects."
     left, right = st.columns(2)
     with left:
-        funding = queries.project_funding(flt)
+        funding = programmes_queries.project_funding(flt)
         components.chart(
             charts.category_bars(
                 funding,
@@ -132,10 +134,10 @@ else:
             scope=scope,
         )
     with right:
-        countries = queries.project_countries(flt)
+        countries = programmes_queries.project_countries(flt)
         components.chart(
             charts.histogram_bars(
-                queries.top_groups(countries, "country_name", "projects", 20),
+                top_groups(countries, "country_name", "projects", 20),
                 "country_name",
                 "projects",
                 "Partner countries (top 20)",

@@ -2,7 +2,7 @@
 
 Thin, as every page: options -> ``pipelines.report`` -> download buttons. The report code lives
 in ``pipelines.report`` because ``mobility report`` makes the same files; it opens the
-warehouse read-only and closes it again, as ``dashboard/queries.py`` does. Each file is made
+warehouse read-only and closes it again, as ``dashboard/queries/`` does. Each file is made
 only when its button is clicked (``st.download_button`` with a callable).
 """
 

@@ -2,15 +2,18 @@
 
 import streamlit as st
 
-from dashboard import charts, components, filters, formatting, queries
+from dashboard import charts, components, filters, formatting
+from dashboard.data.shared import top_groups
+from dashboard.data.staff import STAFF_GROUPS
+from dashboard.queries import staff as staff_queries
 
 flt = filters.current()
 scope = flt.describe()
 st.title("Staff and research")
 st.caption(f"Physical teaching, training, research and conference mobility · {scope}")
 
-summary = queries.staff_summary(flt).iloc[0]
-rate = queries.kpi_value("staff_mobility_rate", flt.year_to, flt.single_faculty)
+summary = staff_queries.staff_summary(flt).iloc[0]
+rate = staff_queries.kpi_value("staff_mobility_rate", flt.year_to, flt.single_faculty)
 columns = st.columns(5)
 columns[0].metric("Outbound (mobilities)", formatting.count(summary["outbound"]), border=True)
 columns[1].metric("Inbound (mobilities)", formatting.count(summary["inbound"]), border=True)
@@ -34,12 +37,12 @@ for by, title in (
     ("country", "By partner country (top 20)"),
     ("duration", "By duration"),
 ):
-    frame = queries.staff_mobility(flt, by)
+    frame = staff_queries.staff_mobility(flt, by)
     if frame.empty:
         components.no_data("staff or researcher mobilities")
         break
-    label = queries.STAFF_GROUPS[by]
-    shown = frame if by != "country" else queries.top_groups(frame, "grp", "mobilities", 20)
+    label = STAFF_GROUPS[by]
+    shown = frame if by != "country" else top_groups(frame, "grp", "mobilities", 20)
     components.chart(
         charts.category_bars(
             shown,

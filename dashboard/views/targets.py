@@ -4,6 +4,7 @@ the recent trend (pipelines/metrics/projection.py), and the table to set them.""
 import streamlit as st
 
 from dashboard import admin, auth, charts, formatting, queries
+from dashboard.queries import targets as targets_queries
 from pipelines import manage
 from pipelines.metrics import projection
 from pipelines.metrics.targets import validate_rows
@@ -22,7 +23,7 @@ admin.page_start(
     "table to set them.",
 )
 
-progress = queries.target_projections()
+progress = targets_queries.target_projections()
 st.subheader("Progress")
 st.caption(f"**Method.** {projection.METHOD}")
 if progress.empty:
@@ -69,7 +70,7 @@ else:
     target = rows[choice]
     st.plotly_chart(
         charts.target_projection(
-            queries.target_series(target["kpi_id"], target["faculty"]),
+            targets_queries.target_series(target["kpi_id"], target["faculty"]),
             target,
             target["unit"],
             f"{target['kpi_name']} ({target['faculty']}): "
@@ -87,14 +88,14 @@ st.caption(
     "(0-100 for %). Faculty empty means the whole university. A save is an import: it "
     "appears in the import history and can be undone there."
 )
-kpis = queries.kpi_choices()
+kpis = targets_queries.kpi_choices()
 kpi_label = {
     k: f"{n} ({u})" for k, n, u in zip(kpis["kpi_id"], kpis["name"], kpis["unit"], strict=True)
 }
 # a new key after each save: the editor's pending edits belong to the table it was shown
 editor_key = f"targets_editor_{st.session_state.get('targets_saves', 0)}"
 edited = st.data_editor(
-    queries.targets_for_editing(),
+    targets_queries.targets_for_editing(),
     key=editor_key,
     num_rows="dynamic",
     hide_index=True,
@@ -106,7 +107,9 @@ edited = st.data_editor(
             "Academic year", help="e.g. 2029/30", required=True
         ),
         "faculty": st.column_config.SelectboxColumn(
-            "Faculty", options=queries.target_faculties(), help="Empty: the whole university"
+            "Faculty",
+            options=targets_queries.target_faculties(),
+            help="Empty: the whole university",
         ),
         "value": st.column_config.NumberColumn(
             "Target value", help="In the KPI's unit", format="localized", required=True

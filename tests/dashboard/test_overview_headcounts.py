@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import queries
+from dashboard.data.overview import HEADCOUNT_DENOMINATORS, missing_headcount
 from pipelines.ingest.load import import_file
 from pipelines.transform.build import build
 from pipelines.warehouse import connect
@@ -119,7 +119,7 @@ def test_the_headcount_rates_are_the_ones_the_kpi_mart_divides_by_headcounts(bui
     """HEADCOUNT_DENOMINATORS against the mart: each rate's denominator for the whole
     university is the sum of that headcount column in the fixture's records (pandas)."""
     heads = fixture_data.frames()["headcounts"]
-    for kpi_id, column in queries.HEADCOUNT_DENOMINATORS.items():
+    for kpi_id, column in HEADCOUNT_DENOMINATORS.items():
         stored = dict(
             built.execute(
                 "select academic_year, denominator from kpi_by_year "
@@ -133,11 +133,11 @@ def test_the_headcount_rates_are_the_ones_the_kpi_mart_divides_by_headcounts(bui
 
 
 def test_missing_headcount_reason():
-    assert queries.missing_headcount("outbound_mobility_ratio", None, "Faculty of Law", 2024) == (
+    assert missing_headcount("outbound_mobility_ratio", None, "Faculty of Law", 2024) == (
         "no headcounts of enrolled students for Faculty of Law in 2024/25"
     )
-    assert queries.missing_headcount("staff_mobility_rate", 0, "the whole university", 2023) == (
+    assert missing_headcount("staff_mobility_rate", 0, "the whole university", 2023) == (
         "no headcounts of academic staff for the whole university in 2023/24"
     )
-    assert queries.missing_headcount("outbound_mobility_ratio", 250.0, "x", 2024) is None
-    assert queries.missing_headcount("recognition_rate", None, "x", 2024) is None
+    assert missing_headcount("outbound_mobility_ratio", 250.0, "x", 2024) is None
+    assert missing_headcount("recognition_rate", None, "x", 2024) is None

@@ -6,8 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import queries
+from dashboard.data.overview import HEADLINE_KPIS
 from dashboard.filters import Filters
+from dashboard.queries import inclusion as inclusion_queries
+from dashboard.queries import outcomes as outcomes_queries
+from dashboard.queries import overview as overview_queries
+from dashboard.queries import partners as partners_queries
 from tests import fixture_data
 
 YEARS = (min(fixture_data.YEARS), max(fixture_data.YEARS))
@@ -17,13 +21,13 @@ def mart(built, dimension: str, value: str) -> dict[tuple[int, str], float]:
     rows = built.execute(
         "select year_start, kpi_id, value from kpi_values where dimension = ? "
         "and dimension_value = ? and kpi_id in (select unnest(?))",
-        [dimension, value, list(queries.HEADLINE_KPIS)],
+        [dimension, value, list(HEADLINE_KPIS)],
     ).fetchall()
     return {(year, kpi): v for year, kpi, v in rows}
 
 
 def dashboard(flt: Filters) -> dict[tuple[int, str], float]:
-    frame = queries.headline_by_year(flt).dropna(subset=["value"])
+    frame = overview_queries.headline_by_year(flt).dropna(subset=["value"])
     return {
         (int(r.year_start), r.kpi_id): float(r.value)
         for r in frame.itertuples()
@@ -63,7 +67,7 @@ def test_headline_kpis_equal_the_kpi_mart(built, flt, dimension, value):
 def test_filter_values_are_bound_not_written_into_sql(built):
     """A faculty name that is also SQL stays a value: nothing matches, nothing breaks."""
     flt = Filters(*YEARS, faculties=("x') or 1=1 --",))
-    frame = queries.headline_by_year(flt)
+    frame = overview_queries.headline_by_year(flt)
     counts = frame[frame["kpi_id"] == "outbound_mobilities"]["value"]
     assert (counts == 0).all()
 
@@ -81,14 +85,14 @@ def test_outcome_and_inclusion_tables_add_up_to_the_kpi_mart(built, year):
     """The Outcomes and Inclusion pages' tables, summed over their groups, count exactly the
     mobilities and credits kpi_values counts: the page and the mart share one definition."""
     flt = Filters(year, year)
-    credits = queries.credit_outcomes(flt, "faculty")
+    credits = outcomes_queries.credit_outcomes(flt, "faculty")
     recognised, planned = kpi_parts(built, "recognition_rate", year)
     assert credits["ects_recognised"].sum() == pytest.approx(recognised)
     assert credits["ects_planned_recognition"].sum() == pytest.approx(planned)
-    languages = queries.language_improvement(flt, "language")
+    languages = outcomes_queries.language_improvement(flt, "language")
     improved, assessed = kpi_parts(built, "language_improvement_share", year)
     assert (languages["improved"].sum(), languages["assessed"].sum()) == (improved, assessed)
-    inclusion = queries.fewer_opportunities(flt, "faculty")
+    inclusion = inclusion_queries.fewer_opportunities(flt, "faculty")
     fewer, base = kpi_parts(built, "fewer_opportunities_share", year)
     assert inclusion["fewer_opportunities"].sum() == fewer
     assert inclusion["student_mobilities_outbound"].sum() == base
@@ -107,9 +111,9 @@ def test_agreements_to_review_are_the_marts_dormant_and_expiring_ones_in_order(b
         ["valid_to", "partner_name", "agreement_id"]
     )
     assert dormant["agreement_id"].tolist() and expiring["agreement_id"].tolist()
-    assert queries.dormant_agreements(flt)["agreement_id"].tolist() == (
+    assert partners_queries.dormant_agreements(flt)["agreement_id"].tolist() == (
         dormant["agreement_id"].tolist()
     )
-    assert queries.expiring_agreements(flt)["agreement_id"].tolist() == (
+    assert partners_queries.expiring_agreements(flt)["agreement_id"].tolist() == (
         expiring["agreement_id"].tolist()
     )
