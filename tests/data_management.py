@@ -25,6 +25,11 @@ MOBILITY_HEADER = [
     "agreement_id",
 ]
 
+# The key the partner of ``mobility()`` rows ("Uni Konstanz", DE) gets, and the known partner
+# it should be mapped to (Universität Konstanz in the fixture).
+UNKNOWN_KEY = "name:uni konstanz|DE"
+KONSTANZ = "erasmus:DKONSTAN01"
+
 
 def mobility(mobility_id: str, **fields: object) -> dict[str, object]:
     """A valid, realised outbound study mobility in 2024/25 at a name-only partner."""

@@ -248,6 +248,15 @@ def frames() -> dict[str, pd.DataFrame]:
     }
 
 
+def fixture_targets() -> set[tuple]:
+    """The fixture's targets as (kpi_id, academic_year, faculty, value), as stored."""
+    rows = frames()["targets"]
+    return {
+        (r.kpi_id, r.academic_year, r.faculty, r.value)
+        for r in rows.astype(object).where(rows.notna(), None).itertuples()
+    }
+
+
 def _agreement(
     agreement_id: str,
     partner: int,

@@ -1,7 +1,7 @@
 """The reference calculations: every KPI of the registry computed a second way, with pandas
 from the fixture's own records (tests/fixture_data.py), independently of the SQL models.
-tests/pipelines/test_metrics.py compares kpi_values with them; page and report tests take
-their expected numbers from here. One oracle, so a KPI's second computation exists once."""
+tests/pipelines/metrics/test_metrics.py compares kpi_values with them; page and report tests
+take their expected numbers from here. One oracle, so a KPI's second computation exists once."""
 
 from __future__ import annotations
 

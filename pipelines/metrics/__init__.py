@@ -6,10 +6,10 @@ extends a trend to a target, ``targets`` saves leadership's targets.
 
 Pages, reports, the ``mobility kpi`` command and tests read definitions from here; the values are
 computed by the SQL model ``pipelines/transform/sql/marts/kpi_values.sql`` (one ``kpi_id`` per entry
-below, checked by ``tests/pipelines/test_metrics.py``). Which mobilities a KPI counts is defined
-once in ``pipelines/transform/sql/intermediate/int_kpi_bases.sql`` (one flag per measure); how its
-value follows from its measures (its formula) once below; kpi_values and the dashboard's filtered
-KPI queries both apply them.
+below, checked by ``tests/pipelines/metrics/test_metrics.py``). Which mobilities a KPI counts is
+defined once in ``pipelines/transform/sql/intermediate/int_kpi_bases.sql`` (one flag per
+measure); how its value follows from its measures (its formula) once below; kpi_values and the
+dashboard's filtered KPI queries both apply them.
 
 Conventions shared by all KPIs:
 

@@ -204,6 +204,13 @@ def dismiss_page_not_found(page) -> None:
         dialog.wait_for(state="hidden")
 
 
+def open_import_page(page, url: str) -> None:
+    """Open the Import data page and wait until it has rendered."""
+    page.goto(f"{url}/import_data")
+    wait_for_app(page)
+    page.get_by_role("heading", name="Import data").wait_for()
+
+
 def screenshot(page, name: str, folder: Path | None = None, max_height: int = 6000) -> Path:
     """Save a screenshot of the whole page to ``folder`` (default $SCREENSHOT_DIR, else
     .test-artifacts/screenshots).

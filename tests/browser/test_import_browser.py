@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.browser.conftest import ARTIFACTS, StreamlitServer, screenshot, wait_for_app
+from tests.browser.conftest import (
+    ARTIFACTS,
+    StreamlitServer,
+    open_import_page,
+    screenshot,
+    wait_for_app,
+)
 from tests.conftest import KEY
 from tests.data_management import csv_bytes, mobility, realised_outbound
 
@@ -36,12 +42,6 @@ def outbound_on_overview(page, url: str) -> str:
     wait_for_app(page)
     metric = page.locator('[data-testid="stMetric"]', has_text="Outbound mobilities")
     return metric.locator('[data-testid="stMetricValue"]').inner_text()
-
-
-def open_import_page(page, url: str) -> None:
-    page.goto(f"{url}/import_data")
-    wait_for_app(page)
-    page.get_by_role("heading", name="Import data").wait_for()
 
 
 def confirm_and_undo(page) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pypdf
 
 from tests.browser.conftest import screenshot, wait_for_app
-from tests.pipelines.test_report_tables import realised, students
+from tests.report_fixture import realised, students
 
 
 def test_reports_page_downloads_a_pdf_with_the_figures(server, page):

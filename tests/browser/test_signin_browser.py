@@ -29,8 +29,13 @@ from oidc_provider_mock import User, run_server_in_thread
 from playwright.sync_api import expect
 
 from pipelines import access
-from tests.browser.conftest import ARTIFACTS, StreamlitServer, screenshot, wait_for_app
-from tests.browser.test_import_browser import open_import_page
+from tests.browser.conftest import (
+    ARTIFACTS,
+    StreamlitServer,
+    open_import_page,
+    screenshot,
+    wait_for_app,
+)
 from tests.conftest import KEY
 from tests.data_management import csv_bytes, mobility
 

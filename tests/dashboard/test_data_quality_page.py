@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.partner_scenario import KONSTANZ, SCORES, add_partners
-from tests.pipelines.test_data_quality import expected_checks
+from tests.quality_oracle import expected_checks
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 

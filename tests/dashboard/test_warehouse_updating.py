@@ -12,7 +12,7 @@ import duckdb
 from pipelines import access, demo
 from pipelines.warehouse import build_status
 from tests.dashboard.helpers import VIEWER, new_app, signed_in
-from tests.pipelines.test_concurrency import ENV, Holder
+from tests.pipelines.other_processes import ENV, Holder
 
 
 def test_a_locked_warehouse_without_published_copy_says_it_is_being_updated(

@@ -19,9 +19,8 @@ from pipelines.partners.mapping import PartnerMapping
 from pipelines.roles import Actor, NotAllowed, Role
 from tests.cli import run
 from tests.conftest import MANAGER
-from tests.data_management import csv_bytes, mobility
-from tests.pipelines.test_partner_mapping import KONSTANZ, UNKNOWN_KEY
-from tests.pipelines.test_targets import fixture_targets
+from tests.data_management import KONSTANZ, UNKNOWN_KEY, csv_bytes, mobility
+from tests.fixture_data import fixture_targets
 
 VIEWER = Actor("viewer@uni.example", Role.VIEWER)
 ADMIN = Actor("admin@uni.example", Role.ADMIN)

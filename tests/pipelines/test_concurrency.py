@@ -26,10 +26,7 @@ from pipelines.ingest.profiles import ImportProfile
 from pipelines.warehouse import build_status
 from tests.cli import MOBILITY
 from tests.conftest import MANAGER
-
-HERE = Path(__file__).resolve().parent
-ENV = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1", "PYTHONUNBUFFERED": "1"}
-ENV.pop("MOBILITY_SECRET_FILE", None)
+from tests.pipelines.other_processes import ENV, Holder
 
 pytestmark = pytest.mark.skipif(not Path("/proc/locks").exists(), reason="needs Linux /proc")
 
@@ -43,24 +40,6 @@ def mobility(*args: str, check_code: int | None = 0) -> subprocess.CompletedProc
 
 def one_line(text: str) -> str:
     return " ".join(text.split())
-
-
-class Holder:
-    """Another process holding the write lock (tests/pipelines/lock_holder.py)."""
-
-    def __init__(self, warehouse: Path) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, str(HERE / "lock_holder.py"), str(warehouse)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        assert self.process.stdout.readline().strip() == "holding"
-        self.pid = self.process.pid
-
-    def release(self) -> None:
-        self.process.stdin.close()
-        self.process.wait(timeout=60)
 
 
 @pytest.fixture

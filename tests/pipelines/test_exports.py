@@ -15,7 +15,7 @@ from pipelines import exports
 from pipelines.ingest.upload import prepare_upload, rejections_csv
 from pipelines.report import build_report, render
 from pipelines.transform.build import build
-from tests.pipelines.test_report_tables import YEAR
+from tests.report_fixture import YEAR
 
 ATTACK = '=HYPERLINK("http://example.org/x","click")'
 

@@ -40,7 +40,7 @@ from pipelines.roles import Actor, Role
 from tests.conftest import KEY, MANAGER
 from tests.dashboard.helpers import new_app, open_page
 from tests.data_management import csv_bytes, mobility
-from tests.pipelines.test_report_tables import FIXED, YEAR
+from tests.report_fixture import FIXED, YEAR
 
 HTML_NAME = '<img src=x onerror=alert(1)>Uni & "Co"'
 FORMULA_NAME = '=HYPERLINK("http://evil.example","click")'

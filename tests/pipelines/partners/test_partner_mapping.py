@@ -13,10 +13,7 @@ from pipelines.partners import matching as partner_matching
 from pipelines.partners.mapping import MappingRefused, PartnerMapping
 from tests import fixture_data
 from tests.conftest import MANAGER
-from tests.data_management import csv_bytes, mobility
-
-UNKNOWN_KEY = "name:uni konstanz|DE"
-KONSTANZ = "erasmus:DKONSTAN01"
+from tests.data_management import KONSTANZ, UNKNOWN_KEY, csv_bytes, mobility
 
 
 def import_rows(warehouse: Path, path: Path, rows: list[dict[str, object]]) -> int:

@@ -4,7 +4,6 @@ report against the unsuppressed one."""
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from collections.abc import Callable
 
@@ -17,11 +16,10 @@ from pipelines.report import ReportError, build_report
 from pipelines.report.model import CONFIDENTIAL, PRIMARY, TOTAL, Report, Table
 from tests import fixture_data
 from tests.oracle import agreement_links, expected, label, mobilities, year_bounds
-from tests.pipelines.test_report_suppression import recoverable_cells
+from tests.recoverability import recoverable_cells
+from tests.report_fixture import FIXED, START, YEAR, realised, students
 
-YEAR, START = "2024/25", 2024
 THRESHOLD = 5
-FIXED = dt.datetime(2025, 1, 31, 12, 0)
 
 
 @pytest.fixture(scope="module")
@@ -32,11 +30,6 @@ def full(fixture_warehouse) -> Report:
 @pytest.fixture(scope="module")
 def safe(fixture_warehouse) -> Report:
     return build_report(fixture_warehouse, YEAR, suppress=True, generated_at=FIXED)
-
-
-def realised(year: int = START) -> pd.DataFrame:
-    m = mobilities()
-    return m[m["realised"] & (m["year"] == year)]
 
 
 def rows_of(table: Table) -> dict[str, dict[str, object]]:
@@ -61,10 +54,6 @@ STAFF = {
     "conference": "Conference",
 }
 ROLE_WORDS = {"student": "students", "staff": "staff", "researcher": "researchers"}
-
-
-def students(m: pd.DataFrame) -> pd.DataFrame:
-    return m[m["person_role"] == "student"]
 
 
 def of_kind(kind: str) -> Callable[[pd.DataFrame], pd.DataFrame]:

@@ -455,7 +455,7 @@ def test_ka1_later_release_columns_in_an_xlsx(tmp_path):
 
 
 def test_mobility_ingest_source_erasmus_ec(files, tmp_path):
-    from tests.pipelines.test_cli import run
+    from tests.cli import run
 
     warehouse = tmp_path / "w.duckdb"
     done = run(

@@ -19,7 +19,7 @@ from pipelines.report.charts import chart_svg
 from pipelines.report.model import TOTAL
 from tests import fixture_data
 from tests.cli import run
-from tests.pipelines.test_report_tables import FIXED, YEAR, realised, students
+from tests.report_fixture import FIXED, YEAR, realised, students
 
 OUT, IN = "outbound", "inbound"
 

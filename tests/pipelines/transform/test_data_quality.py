@@ -1,7 +1,8 @@
 """The data-quality marts, recomputed with pandas from the fixture's own records.
 
-Each rule is written again here from its description (pipelines/transform/quality.py), not from the
-SQL, and the marts must agree mobility by mobility and year by year.
+Each rule is written again in tests/quality_oracle.py from its description
+(pipelines/transform/quality.py), not from the SQL, and the marts must agree mobility by
+mobility and year by year.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 import pytest
 
 from pipelines import manage
@@ -17,70 +17,7 @@ from pipelines.ingest.load import prepare
 from tests import fixture_data
 from tests.conftest import MANAGER
 from tests.data_management import csv_bytes, mobility
-
-AGREEMENT_ACTIVITIES = {"study", "dual_degree", "teaching", "training"}
-PARTNERS_WITH_AGREEMENTS = {
-    "Universität Konstanz",
-    "Université Paris Cité",
-    "Università di Bologna",
-    "Universidad Politécnica de Madrid",
-    "University of Helsinki",
-    "University of Nairobi",
-}
-
-
-def frame() -> pd.DataFrame:
-    m = fixture_data.frames()["mobilities"].copy()
-    m["year"] = m["start_date"].map(lambda d: d.year if d.month >= 9 else d.year - 1)
-    m["academic_year"] = m["year"].map(lambda y: f"{y}/{(y + 1) % 100:02d}")
-    m["days"] = [(e - s).days + 1 for s, e in zip(m["start_date"], m["end_date"], strict=True)]
-    return m
-
-
-def plausible(row: pd.Series) -> bool | None:
-    """None when no duration rule applies; written from the Erasmus+ ranges."""
-    days, activity, mode = row["days"], row["activity"], row["mode"]
-    if activity in ("study", "traineeship") and mode == "physical":
-        doctoral_short = activity == "study" and row["study_level"] == 8 and 5 <= days <= 30
-        return 60 <= days <= 366 or doctoral_short
-    if activity in ("teaching", "training") and mode == "physical":
-        return 2 <= days <= 60
-    if activity == "blended":
-        return 5 <= days <= 30
-    return None
-
-
-def expected_checks() -> pd.DataFrame:
-    """One row per mobility and applicable rule with passed True/False."""
-    m = frame()
-    rows = []
-    active = m[m["status"] != "cancelled"]
-    for _, a in active.iterrows():
-        same = active[
-            (active["person_id"] == a["person_id"])
-            & (active["mobility_id"] != a["mobility_id"])
-            & (active["start_date"] <= a["end_date"])
-            & (active["end_date"] >= a["start_date"])
-        ]
-        rows.append((a["mobility_id"], "suspected_duplicate", same.empty))
-    for _, r in m.iterrows():
-        if r["activity"] in AGREEMENT_ACTIVITIES:
-            rows.append(
-                (r["mobility_id"], "unknown_partner", r["partner_name"] in PARTNERS_WITH_AGREEMENTS)
-            )
-        if pd.notna(r["agreement_id"]):  # the fixture's explicit ones are all valid
-            rows.append((r["mobility_id"], "outside_agreement", True))
-        ok = plausible(r)
-        if ok is not None:
-            rows.append((r["mobility_id"], "implausible_duration", ok))
-        complete = (
-            pd.notna(r["faculty"])
-            and pd.notna(r["gender"])
-            and (r["person_role"] != "student" or pd.notna(r["study_level"]))
-        )
-        rows.append((r["mobility_id"], "missing_reporting_fields", complete))
-    checks = pd.DataFrame(rows, columns=["mobility_id", "rule_id", "passed"])
-    return checks.merge(m[["mobility_id", "academic_year"]], on="mobility_id")
+from tests.quality_oracle import PARTNERS_WITH_AGREEMENTS, expected_checks, frame
 
 
 def test_every_rule_finds_exactly_the_mobilities_pandas_finds(built):
@@ -199,7 +136,7 @@ def test_rejected_rows_of_the_latest_import_of_each_file(writable_warehouse, tmp
 def test_the_user_documentation_lists_every_rule_and_duration():
     from pipelines.transform import quality
 
-    text = (Path(__file__).resolve().parents[2] / "docs" / "data-management.md").read_text()
+    text = (Path(__file__).resolve().parents[3] / "docs" / "data-management.md").read_text()
     for rule in quality.RULES:
         assert f"| {rule.name} |" in text, rule.id
     for duration in quality.DURATION_RULES:

@@ -7,8 +7,8 @@ import pytest
 
 from pipelines import manage
 from pipelines.metrics.targets import validate_rows
-from tests import fixture_data
 from tests.conftest import MANAGER
+from tests.fixture_data import fixture_targets
 
 
 def test_valid_rows_become_targets_and_empty_rows_are_skipped():
@@ -62,14 +62,6 @@ def stored_targets(warehouse) -> set[tuple]:
         return set(
             con.execute("select kpi_id, academic_year, faculty, value from raw_targets").fetchall()
         )
-
-
-def fixture_targets() -> set[tuple]:
-    rows = fixture_data.frames()["targets"]
-    return {
-        (r.kpi_id, r.academic_year, r.faculty, r.value)
-        for r in rows.astype(object).where(rows.notna(), None).itertuples()
-    }
 
 
 def test_saving_replaces_the_targets_and_undo_brings_them_back(writable_warehouse):
