@@ -320,10 +320,12 @@ def _text(value: object) -> str:
     return str(value)
 
 
-def write(folder: Path) -> dict[str, Path]:
-    """Write the fixture tables as CSV import files; returns table -> path."""
+def write(folder: Path, tables: dict[str, pd.DataFrame] | None = None) -> dict[str, Path]:
+    """Write the fixture tables (or changed copies of them) as CSV import files; returns
+    table -> path."""
+    folder.mkdir(parents=True, exist_ok=True)
     paths = {}
-    for table, frame in frames().items():
+    for table, frame in (frames() if tables is None else tables).items():
         path = folder / f"{table}.csv"
         frame.map(_text).to_csv(path, index=False)
         paths[table] = path

@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
+import pandas as pd
+
 from pipelines.contract import reference
 from pipelines.contract.reference import NOT_SET
 from pipelines.report.inputs import Inputs
@@ -49,7 +51,7 @@ def plain_label(value: object) -> str:
 
 
 def study_level_label(value: object) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if pd.isna(value):  # None, NaN and pd.NA (a nullable integer column's empty value)
         return NOT_SET
     return reference.level_label(int(value))  # type: ignore[call-overload]
 

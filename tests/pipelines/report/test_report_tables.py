@@ -1,5 +1,5 @@
 """Every report table against a second computation with pandas from the fixture's own records
-(``tests/fixture_data.frames()``, via the helpers of ``test_metrics``), and the suppressed
+(``tests/fixture_data.frames()``, via ``tests/oracle.py``), and the suppressed
 report against the unsuppressed one."""
 
 from __future__ import annotations
@@ -362,3 +362,35 @@ def test_unknown_year_and_faculty_are_clear_errors(fixture_warehouse, tmp_path):
         build_report(fixture_warehouse, YEAR, faculty="Faculty of Magic")
     with pytest.raises(ReportError, match="no warehouse here"):
         build_report(tmp_path / "none.duckdb", YEAR)
+
+
+def test_students_without_a_study_level_are_counted_as_not_set(tmp_path):
+    """The contract lets a student's study level be empty; the report counts such students
+    in a "(not set)" row instead of failing (it raised a TypeError on pd.NA)."""
+    from pipelines.ingest.load import import_file
+    from pipelines.transform.build import build
+    from pipelines.warehouse import connect
+    from tests.conftest import KEY
+
+    def chosen(m: pd.DataFrame) -> pd.Series:
+        return (m["person_role"] == "student") & m["mobility_id"].str.endswith("7")
+
+    tables = fixture_data.frames()
+    tables["mobilities"].loc[chosen(tables["mobilities"]), "study_level"] = None
+    path = tmp_path / "w.duckdb"
+    con = connect(path)
+    for table, file in fixture_data.write(tmp_path / "files", tables).items():
+        import_file(con, file, KEY, table=table)
+    build(con)
+    con.close()
+
+    rows = rows_of(
+        build_report(path, YEAR, suppress=False, generated_at=FIXED).table("students_by_level")
+    )
+    emptied = realised()[chosen(realised())]
+    expected_rows = {
+        "Outbound": int((emptied["direction"] == "outbound").sum()),
+        "Inbound": int((emptied["direction"] == "inbound").sum()),
+    }
+    assert sum(expected_rows.values()) > 0
+    assert {k: rows["(not set)"][k] for k in expected_rows} == expected_rows
