@@ -1,6 +1,6 @@
 """Loading and running the dashboard's SQL files (``dashboard/sql/<page>/<query>.sql``).
 
-Streamlit-free: the caller passes an open connection (``dashboard/queries.py`` opens the
+Streamlit-free: the caller passes an open connection (``dashboard/queries/`` opens the
 warehouse read-only per cache miss). A query is named by its path under ``dashboard/sql``
 without the suffix, e.g. ``"overview/headline_by_year"``. Parameters are named only
 (``$name`` in the file, keyword arguments here) and always bound, never written into the SQL

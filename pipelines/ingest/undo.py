@@ -1,6 +1,6 @@
 """Undo an import: remove exactly the records it added, restore the versions it replaced.
 
-An import ``N`` leaves two traces (``pipelines/ingest/load.py``): the records it added or
+An import ``N`` leaves two traces (``pipelines/ingest/load/``): the records it added or
 changed carry ``_import_id = N`` in ``raw_<table>``, and the versions it replaced or removed
 are in ``raw_<table>_history`` with ``_superseded_by = N``. Undo deletes the first and moves
 the second back, marks the import ``undone`` and (through ``pipelines.manage``) rebuilds the

@@ -4,7 +4,7 @@ Why this lives in ``pipelines`` and not in ``dashboard``: the ``mobility report`
 the dashboard's Reports page make the same report, so the code is shared, and the command must
 work without Streamlit. It only *reads*: :func:`build_report` opens the warehouse read-only
 with ``duckdb.connect(path, read_only=True)``, runs the queries in ``sql/`` with bound
-parameters and closes it again (as ``dashboard/queries.py`` does), so a report never holds a
+parameters and closes it again (as ``dashboard/queries/`` does), so a report never holds a
 lock that would stop an import.
 
 Flow: :func:`build_report` -> :class:`~pipelines.report.model.Report` (tables already

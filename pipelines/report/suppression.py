@@ -27,7 +27,7 @@ values, never exactly one.
 
 The input is a matrix of whole numbers *with its margins*: ``row_totals`` says that the last
 column is the sum of the others in each row, ``column_totals`` that the last row is the sum of
-the rows above in each column. Tests in ``tests/pipelines/test_report_suppression.py`` check
+the rows above in each column. Tests in ``tests/pipelines/report/test_report_suppression.py`` check
 these properties with hypothesis on random tables, with a second, independent recoverability
 test (matrix rank instead of null space).
 """

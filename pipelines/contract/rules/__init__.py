@@ -10,7 +10,7 @@ output are invalid, and the rule's ``reason`` says why.
 
 Split by kind of rule: ``base`` (the reading context, blank values, the ``Rule`` base),
 ``text`` (free text, identifiers, Erasmus codes, choices), ``reference_codes`` (countries,
-languages, CEFR, EQF, ISCED-F), ``dates`` (dates, academic years) and ``numbers`` (numbers,
+languages, CEFR, EQF, ISCED-F), ``dates`` (dates, academic years) and ``numeric`` (numbers,
 yes/no flags); every name is importable from ``pipelines.contract.rules`` itself.
 """
 
@@ -31,7 +31,7 @@ from pipelines.contract.rules.base import (
     _map_unique as _map_unique,  # the EC's own rules (pipelines.ingest.ec_schemas) reuse it
 )
 from pipelines.contract.rules.dates import AcademicYear, Date, academic_year_label
-from pipelines.contract.rules.numbers import Flag, Number, parse_number, parse_numbers
+from pipelines.contract.rules.numeric import Flag, Number, parse_number, parse_numbers
 from pipelines.contract.rules.reference_codes import (
     EQF_ALIASES,
     Cefr,
