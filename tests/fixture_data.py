@@ -50,8 +50,14 @@ def _maybe(rng: np.random.Generator, value: object, p_missing: float) -> object:
     return None if rng.random() < p_missing else value
 
 
-@cache
 def frames() -> dict[str, pd.DataFrame]:
+    """The fixture tables; a fresh copy each call, so a test that changes them for its own
+    warehouse cannot change what later tests compare with."""
+    return {table: frame.copy() for table, frame in _frames().items()}
+
+
+@cache
+def _frames() -> dict[str, pd.DataFrame]:
     rng = np.random.default_rng(20241)
     rows = []
     for i in range(360):
