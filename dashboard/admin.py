@@ -28,6 +28,17 @@ _FLASH = "_flash_messages"
 NEW_PARTNER = "(new partner)"
 
 
+# what the partner-mapping editor shows of each unknown partner, in this order
+SUGGESTION_COLUMNS = (
+    "partner_name",
+    "partner_country",
+    "mobilities",
+    "suggested_partner_name",
+    "score",
+    "suggestion_source",
+)
+
+
 def flash(kind: str, text: str) -> None:
     """Show ``text`` (``success``, ``info``, ``warning`` or ``error``) after the next rerun."""
     st.session_state.setdefault(_FLASH, []).append((kind, text))
@@ -185,17 +196,7 @@ def partner_mapping_editor(unknown: pd.DataFrame, key: str) -> None:
     # only a sure suggestion is filled in: pressing Save must not map a doubtful one unseen
     sure = unknown["score"].ge(partner_matching.ACCEPT_ALL_DEFAULT).fillna(False).astype(bool)
     prefill = unknown["suggested_partner_key"].where(sure, None).where(~own, NEW_PARTNER)
-    frame = unknown[
-        [
-            "partner_key",
-            "partner_name",
-            "partner_country",
-            "mobilities",
-            "suggested_partner_name",
-            "score",
-            "suggestion_source",
-        ]
-    ].assign(
+    frame = unknown[["partner_key", *SUGGESTION_COLUMNS]].assign(
         suggestion_source=unknown["suggestion_source"].map(SOURCE_LABELS).astype("object"),
         map_to=prefill.astype("object").where(prefill.notna(), None),
     )
@@ -210,16 +211,7 @@ def partner_mapping_editor(unknown: pd.DataFrame, key: str) -> None:
         frame,
         key=key,
         hide_index=True,
-        column_order=[
-            "partner_name",
-            "partner_country",
-            "mobilities",
-            "suggested_partner_name",
-            "score",
-            "suggestion_source",
-            "map_to",
-            "partner_key",
-        ],
+        column_order=[*SUGGESTION_COLUMNS, "map_to", "partner_key"],
         disabled=[c for c in frame.columns if c != "map_to"],
         column_config={
             "partner_key": st.column_config.TextColumn("Found as (key)"),
