@@ -77,6 +77,20 @@ class Kpi:
     def is_rate(self) -> bool:
         return self.unit == "%"
 
+    @property
+    def headcount_denominator(self) -> str | None:
+        """The headcount the KPI divides by (a column of the headcounts mart), if any: a
+        large population, so only the numerator can be small, and a missing headcount
+        makes the rate unavailable rather than zero."""
+        return self.denominator if self.denominator in HEADCOUNT_MEASURES else None
+
+
+# The headcounts mart's measures that KPIs divide by, as a sentence names them.
+HEADCOUNT_MEASURES = {
+    "enrolled_students": "enrolled students",
+    "graduates": "graduates",
+    "academic_staff": "academic staff",
+}
 
 ALL_DIMENSIONS: tuple[Dimension, ...] = ("all", "faculty", "country", "level", "kind")
 HEADCOUNT_DIMENSIONS: tuple[Dimension, ...] = ("all", "faculty", "level")

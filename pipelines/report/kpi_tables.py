@@ -12,16 +12,6 @@ from pipelines import metrics
 from pipelines.report.inputs import Inputs
 from pipelines.report.model import CONFIDENTIAL, PRIMARY, Chart, Table, finish_table
 
-# KPIs whose denominator is a headcount (enrolled students, graduates, academic staff): a
-# large population, so only their numerator can be small.
-HEADCOUNT_DENOMINATORS = frozenset(
-    {
-        "outbound_mobility_ratio",
-        "inbound_mobility_rate",
-        "graduates_mobility_share",
-        "staff_mobility_rate",
-    }
-)
 # KPIs whose numerator and denominator are not counts of people: the count they rest on.
 KPI_BASES = {
     "recognition_rate": "recognition_base",
@@ -70,7 +60,7 @@ def kpi_flag(
     if kpi.id in KPI_BASES:
         return CONFIDENTIAL if small(bases.get(KPI_BASES[kpi.id])) else ""
     if kpi.unit == "%":
-        hide = small(numerator) or (kpi.id not in HEADCOUNT_DENOMINATORS and small(denominator))
+        hide = small(numerator) or (kpi.headcount_denominator is None and small(denominator))
         return CONFIDENTIAL if hide else ""
     return ""
 
