@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 PORT ?= 8501
 
-.PHONY: demo test install serve build lint format docs bench screenshots clean
+.PHONY: demo test install serve build lint format docs bench bench-quick screenshots clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || python3 -m venv $(VENV) || \
@@ -40,9 +40,13 @@ lint: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/mobility contract
 
-## performance harness; writes docs/performance.md
+## performance harness; writes docs/performance.md and docs/performance-scale.svg
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run
+
+## the scale benchmark at 100,000 records only (under 2 minutes)
+bench-quick: $(STAMP)
+	$(BIN)/python -m benchmarks.scale --quick
 
 ## docs/screenshots/*.png of every page on a fresh demo warehouse (needs /usr/bin/chromium)
 screenshots: $(STAMP)

@@ -68,6 +68,18 @@ def machine() -> str:
 
 def write_section(title: str, intro: str, rows: list[Measurement]) -> None:
     """Replace (or add) one section of docs/performance.md."""
+    section = (
+        f"\n## {title}\n\n{intro}\n\nMeasured {time.strftime('%Y-%m-%d')} on {machine()}.\n\n"
+        "| step | seconds | peak memory (MB) | figures |\n|---|---:|---:|---|\n"
+        + "\n".join(r.row() for r in rows)
+        + "\n"
+    )
+    replace_section(title, section)
+
+
+def replace_section(title: str, section: str) -> None:
+    """Put ``section`` (its text from ``\\n## title``) in place of the section ``title`` of
+    docs/performance.md, or at its end; the other sections stay as they are."""
     text = (
         PERFORMANCE_MD.read_text()
         if PERFORMANCE_MD.exists()
@@ -75,12 +87,6 @@ def write_section(title: str, intro: str, rows: list[Measurement]) -> None:
             "# Performance\n\nFigures written by the harness in `benchmarks/` (`make bench`); "
             "never asserted in tests.\n"
         )
-    )
-    section = (
-        f"\n## {title}\n\n{intro}\n\nMeasured {time.strftime('%Y-%m-%d')} on {machine()}.\n\n"
-        "| step | seconds | peak memory (MB) | figures |\n|---|---:|---:|---|\n"
-        + "\n".join(r.row() for r in rows)
-        + "\n"
     )
     marker = f"\n## {title}\n"
     if marker in text:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from benchmarks import demo_build, erasmus_ec_import, page_render, report
+from benchmarks import demo_build, erasmus_ec_import, page_render, report, scale
 
 
 def main() -> None:
@@ -10,6 +10,7 @@ def main() -> None:
     page_render.main()
     report.main()
     erasmus_ec_import.main()
+    scale.main([])
 
 
 if __name__ == "__main__":
