@@ -45,6 +45,30 @@ CHARTED = (
     KPI_DUCKDB,
 )
 
+INTRO = (
+    "The product at growing size: `python -m benchmarks.scale` (in `make bench`; "
+    "`make bench-quick` runs `--quick`: 100,000 records, no demo row, the queries of "
+    "three pages, 5 runs each, one page render; `--sizes 100000,1000000,10000000` adds "
+    "ten million, `--memory-limit-gb` sets the ceiling, 12 GB by default). At each "
+    "size, each step runs in its own process; *peak memory* is that process's maximum "
+    "resident set, and a step above the memory ceiling or the time limit is stopped and "
+    "shown as failed. The demo files of `mobility demo` are imported again side by "
+    "side: with `mobility ingest --no-build` into a warehouse holding the university's "
+    "settings and the four small demo files, once from the CSV and once from the same "
+    "data as Parquet, each beside the floor, plain DuckDB reading the same file into a "
+    "table (`all_varchar` for the CSV, as the importer reads text). Then `mobility "
+    "build` on the CSV warehouse; every SQL file the pages run with default filters "
+    "(recorded by opening every page through Streamlit's AppTest) timed on the "
+    "published copy; page renders through AppTest, *cold* with an empty cache and "
+    "*warm* (the seconds column is the whole process: Python start, app start, both "
+    "runs); and the same KPIs (realised mobilities out and in, outbound exchange "
+    "students, distinct outbound and inbound physical students per year) computed with "
+    "pandas from the mobilities mart and with one DuckDB query, each checked against "
+    "`kpi_values`. `load` is the 1-minute load average when the step ended. Goals of "
+    "issue 13 at 1M: ingest within 2x of the floor and under 1 GB; at 10M: demo under "
+    "6 GB, build under 60 s, every page query p95 under 150 ms, warm render under 0.5 s."
+)
+
 
 @dataclass
 class SizeResult:
@@ -141,35 +165,12 @@ def write(results: list[SizeResult], mode: str, load_at_start: tuple[float, floa
     """Rewrite the Scale section of docs/performance.md and docs/performance-scale.svg."""
     CHART.write_text(scale_chart.svg(chart_figures(results)))
     load = ", ".join(f"{value:.1f}" for value in load_at_start)
-    intro = (
-        "The product at growing size: `python -m benchmarks.scale` (in `make bench`; "
-        "`make bench-quick` runs `--quick`: 100,000 records, no demo row, the queries of "
-        "three pages, 5 runs each, one page render; `--sizes 100000,1000000,10000000` adds "
-        "ten million, `--memory-limit-gb` sets the ceiling, 12 GB by default). At each "
-        "size, each step runs in its own process; *peak memory* is that process's maximum "
-        "resident set, and a step above the memory ceiling or the time limit is stopped and "
-        "shown as failed. The demo files of `mobility demo` are imported again side by "
-        "side: with `mobility ingest --no-build` into a warehouse holding the university's "
-        "settings and the four small demo files, once from the CSV and once from the same "
-        "data as Parquet, each beside the floor, plain DuckDB reading the same file into a "
-        "table (`all_varchar` for the CSV, as the importer reads text). Then `mobility "
-        "build` on the CSV warehouse; every SQL file the pages run with default filters "
-        "(recorded by opening every page through Streamlit's AppTest) timed on the "
-        "published copy; page renders through AppTest, *cold* with an empty cache and "
-        "*warm* (the seconds column is the whole process: Python start, app start, both "
-        "runs); and the same KPIs (realised mobilities out and in, outbound exchange "
-        "students, distinct outbound and inbound physical students per year) computed with "
-        "pandas from the mobilities mart and with one DuckDB query, each checked against "
-        "`kpi_values`. `load` is the 1-minute load average when the step ended. Goals of "
-        "issue 13 at 1M: ingest within 2x of the floor and under 1 GB; at 10M: demo under "
-        "6 GB, build under 60 s, every page query p95 under 150 ms, warm render under 0.5 s."
-    )
     section = "\n".join(
         [
             "",
             f"## {TITLE}",
             "",
-            intro,
+            INTRO,
             "",
             f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} ({mode}) on "
             f"{machine()}; load average (1, 5, 15 min) at the start: {load}.",
