@@ -72,6 +72,33 @@ def headcount_scope(flt: Filters) -> str:
     return flt.faculties[0] if flt.faculties else "the whole university"
 
 
+def narrows_beyond_years(flt: Filters) -> bool:
+    """True when a filter other than the year range is set: ``shared/filtered.sql`` keeps
+    every mobility of the years (and the headcounts every faculty and level) when all its
+    other parameters are null."""
+    return any(
+        value is not None
+        for name, value in flt.params().items()
+        if name not in ("year_from", "year_to")
+    )
+
+
+def years_without_values(by_year: pd.DataFrame) -> list[int]:
+    """The years of ``overview/headline_by_year_unfiltered`` with a KPI that ``kpi_values``
+    lacks (no value), in order."""
+    return sorted({int(y) for y in by_year.loc[by_year["value"].isna(), "year_start"]})
+
+
+def with_years_from(by_year: pd.DataFrame, counted: pd.DataFrame, years: list[int]) -> pd.DataFrame:
+    """``by_year`` with the rows of ``years`` taken from ``counted`` (the same columns), in the
+    order of both queries: year, then KPI."""
+    kept = by_year[~by_year["year_start"].isin(years)]
+    if kept.empty:
+        return counted[counted["year_start"].isin(years)].reset_index(drop=True)
+    frame = pd.concat([kept, counted[counted["year_start"].isin(years)]])
+    return frame.sort_values(["year_start", "kpi_id"]).reset_index(drop=True)
+
+
 def headline_cards(
     by_year: pd.DataFrame, year_start: int, scope: str = "the whole university"
 ) -> pd.DataFrame:

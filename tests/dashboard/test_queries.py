@@ -4,15 +4,25 @@ give exactly the values ``kpi_values`` computes for that breakdown, so pages agr
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import duckdb
+import pandas as pd
 import pytest
 
+from dashboard.data import loader
 from dashboard.data.overview import HEADLINE_KPIS
 from dashboard.filters import Filters
 from dashboard.queries import inclusion as inclusion_queries
 from dashboard.queries import outcomes as outcomes_queries
 from dashboard.queries import overview as overview_queries
 from dashboard.queries import partners as partners_queries
-from tests import fixture_data
+from pipelines.ingest.load import import_file
+from pipelines.transform.build import build
+from pipelines.warehouse import connect
+from tests import fixture_data, oracle
+from tests.conftest import KEY
+from tests.data_management import csv_bytes, mobility
 
 YEARS = (min(fixture_data.YEARS), max(fixture_data.YEARS))
 
@@ -70,6 +80,78 @@ def test_filter_values_are_bound_not_written_into_sql(built):
     frame = overview_queries.headline_by_year(flt)
     counts = frame[frame["kpi_id"] == "outbound_mobilities"]["value"]
     assert (counts == 0).all()
+
+
+def both_ways(con: duckdb.DuckDBPyConnection, flt: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The headline KPIs with no filter but the years, counted from the mobilities
+    (headline_by_year.sql) and read from kpi_values (headline_by_year_unfiltered.sql)."""
+    counted = loader.filtered(con, "overview/headline_by_year", flt.params())
+    stored = loader.run(
+        con, "overview/headline_by_year_unfiltered", year_from=flt.year_from, year_to=flt.year_to
+    )
+    return counted, stored
+
+
+@pytest.mark.parametrize("years", [YEARS, *((y, y) for y in fixture_data.YEARS)])
+def test_unfiltered_headline_kpis_read_from_the_kpi_mart_equal_the_counted_ones(built, years):
+    """The Overview's first view reads kpi_values instead of counting every mobility: the same
+    frame, value for value, for every year and headline KPI, and the oracle's values."""
+    flt = Filters(*years)
+    counted, stored = both_ways(built, flt)
+    # the fixture has headcounts every year: every headline KPI has its kpi_values row
+    assert stored["value"].notna().all()
+    assert len(stored) == len(HEADLINE_KPIS) * (years[1] - years[0] + 1)
+    pd.testing.assert_frame_equal(stored, counted, check_exact=True)
+    pd.testing.assert_frame_equal(overview_queries.headline_by_year(flt), counted, check_exact=True)
+    for kpi_id in HEADLINE_KPIS:
+        rows = stored[stored["kpi_id"] == kpi_id]
+        wanted = {
+            year: value
+            for (year, _), value in oracle.expected(kpi_id, "all").items()
+            if year in set(rows["academic_year"])
+        }
+        assert dict(zip(rows["academic_year"], rows["value"], strict=True)) == pytest.approx(
+            wanted, rel=1e-9
+        ), kpi_id
+
+
+EARLIER = min(fixture_data.YEARS) - 1  # a year without headcounts in the fixture
+
+
+@pytest.fixture
+def year_without_headcounts(writable_warehouse: Path, tmp_path: Path, monkeypatch) -> Path:
+    """The fixture warehouse plus outbound study mobilities in a year it has no headcounts
+    for: kpi_values has no outbound mobility ratio nor graduates' share that year."""
+    rows = [
+        mobility(f"EARLY-{i}", start_date=f"{EARLIER}-10-01", end_date=f"{EARLIER + 1}-02-28")
+        for i in range(3)
+    ]
+    path = tmp_path / "early.csv"
+    path.write_bytes(csv_bytes(rows))
+    con = connect(writable_warehouse)
+    try:
+        assert import_file(con, path, KEY, table="mobilities").loaded == len(rows)
+        build(con)
+    finally:
+        con.close()
+    monkeypatch.setenv("MOBILITY_WAREHOUSE", str(writable_warehouse))
+    return writable_warehouse
+
+
+def test_a_year_the_kpi_mart_lacks_a_headline_kpi_of_is_counted(year_without_headcounts):
+    """A rate without headcounts has no kpi_values row, but the Overview shows its numerator:
+    that year is counted from the mobilities, the others read, and the frame is the same."""
+    flt = Filters(EARLIER, max(fixture_data.YEARS))
+    with duckdb.connect(str(year_without_headcounts), read_only=True) as con:
+        counted, stored = both_ways(con, flt)
+    lacking = stored[stored["value"].isna()]
+    assert set(lacking["year_start"]) == {EARLIER}
+    assert {"outbound_mobility_ratio", "graduates_mobility_share"} <= set(lacking["kpi_id"])
+    ratio = counted[
+        (counted["year_start"] == EARLIER) & (counted["kpi_id"] == "outbound_mobility_ratio")
+    ]
+    assert ratio["numerator"].tolist() == [3.0]
+    pd.testing.assert_frame_equal(overview_queries.headline_by_year(flt), counted, check_exact=True)
 
 
 def kpi_parts(built, kpi_id: str, year: int) -> tuple[float, float]:
