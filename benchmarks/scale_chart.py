@@ -104,6 +104,7 @@ def _panel(
 
 def svg(figures: dict[str, list[tuple[int, float, float]]]) -> str:
     """The chart of ``figures``: step name -> [(records, seconds, peak MB)] of its runs."""
+    figures = {name.replace("`", ""): points for name, points in figures.items()}  # markdown
     names = list(figures)
     colours = {name: COLOURS[i % len(COLOURS)] for i, name in enumerate(names)}
     records = sorted({r for points in figures.values() for r, _, _ in points}) or [1, 10]
