@@ -19,16 +19,9 @@ HEADLINE_KPIS = tuple(k.id for k in metrics.KPIS if k.headline)
 # where the headcounts are missing the rate cannot be computed, and a page says "not available"
 # and why, rather than showing 0, a dash or nothing.
 HEADCOUNT_DENOMINATORS = {
-    "outbound_mobility_ratio": "enrolled_students",
-    "inbound_mobility_rate": "enrolled_students",
-    "graduates_mobility_share": "graduates",
-    "staff_mobility_rate": "academic_staff",
+    kpi.id: kpi.headcount_denominator for kpi in metrics.KPIS if kpi.headcount_denominator
 }
-HEADCOUNT_WORDS = {
-    "enrolled_students": "enrolled students",
-    "graduates": "graduates",
-    "academic_staff": "academic staff",
-}
+HEADCOUNT_WORDS = metrics.HEADCOUNT_MEASURES
 
 # the columns of the projected targets table, in the order a reader scans them: the table is
 # wider than the page

@@ -119,6 +119,13 @@ def test_the_headcount_rates_are_the_ones_the_kpi_mart_divides_by_headcounts(bui
     """HEADCOUNT_DENOMINATORS against the mart: each rate's denominator for the whole
     university is the sum of that headcount column in the fixture's records (pandas)."""
     heads = fixture_data.frames()["headcounts"]
+    # by their definitions (docs/kpis.md), these four and no other KPI divide by a headcount
+    assert set(HEADCOUNT_DENOMINATORS) == {
+        "outbound_mobility_ratio",
+        "inbound_mobility_rate",
+        "graduates_mobility_share",
+        "staff_mobility_rate",
+    }
     for kpi_id, column in HEADCOUNT_DENOMINATORS.items():
         stored = dict(
             built.execute(
