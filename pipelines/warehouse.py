@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -39,17 +41,42 @@ SETTINGS = tuple(
 SETTING_KEYS = {s.key: s for s in SETTINGS}
 
 
+# DuckDB's own default is 80 % of the machine's memory: a build over ten million records
+# would take what the dashboard and the import need. Past this limit DuckDB spills to disk.
+MEMORY_LIMIT = os.environ.get("MOBILITY_DUCKDB_MEMORY", "1.5GB")
+_MEMORY_SIZE = re.compile(r"^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", re.IGNORECASE)
+
+
+def limit_memory(con: duckdb.DuckDBPyConnection, spill: Path) -> None:
+    """Hold DuckDB to ``MEMORY_LIMIT`` (``MOBILITY_DUCKDB_MEMORY``, e.g. ``2GB``), spilling
+    what does not fit into the folder ``spill`` (created when first needed)."""
+    if not _MEMORY_SIZE.match(MEMORY_LIMIT.strip()):
+        raise ValueError(f"MOBILITY_DUCKDB_MEMORY={MEMORY_LIMIT!r}: write a size such as 2GB")
+    # SET takes no bound parameters; the value is checked above, the folder is ours
+    con.execute(f"set memory_limit = '{MEMORY_LIMIT.strip()}'")
+    con.execute(f"set temp_directory = '{str(spill).replace(chr(39), chr(39) * 2)}'")
+
+
+def spill_folder(path: Path) -> Path:
+    """Where DuckDB spills for the warehouse ``path``: beside it, removed by DuckDB."""
+    return path.with_name(path.name + ".spill")
+
+
 def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse file (created if missing, unless read-only) with its tables in place."""
+    """Open the warehouse file (created if missing, unless read-only) with its tables in place,
+    within DuckDB's memory limit (``limit_memory``)."""
     path = Path(path)
     if read_only:
         if not path.exists():
             raise FileNotFoundError(
                 f"{path}: no warehouse here; run `mobility demo` or import data"
             )
-        return duckdb.connect(str(path), read_only=True)
+        con = duckdb.connect(str(path), read_only=True)
+        limit_memory(con, spill_folder(path))
+        return con
     path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path))
+    limit_memory(con, spill_folder(path))
     ensure_schema(con)
     return con
 

@@ -124,7 +124,7 @@ def prepare_import(
             return erasmus_ec.prepare(file, update)
         context = context or ImportContext()
         chosen = find_profile(context.profiles, profile) if profile else None
-        prepared = prepare(file, table, sheet, update, context=context, profile=chosen)
+        prepared = prepare(file, table, sheet, update, context=context, profile=chosen, stream=True)
         prepared.source = source
         return prepared
 

@@ -40,7 +40,8 @@ class Pseudonymiser:
 
     def one(self, identifier: str) -> str:
         normalised = identifier.strip().casefold()
-        digest = hmac.new(self._key, normalised.encode("utf-8"), hashlib.sha256).hexdigest()
+        # hmac.digest is the one-shot C implementation: same value as hmac.new(...).digest()
+        digest = hmac.digest(self._key, normalised.encode("utf-8"), hashlib.sha256).hex()
         return "p_" + digest[:PSEUDONYM_HEX_CHARS]
 
     def series(self, identifiers: pd.Series) -> pd.Series:

@@ -37,9 +37,9 @@ def import_file(
     profile: ImportProfile | None = None,
 ) -> ImportResult:
     """Prepare and commit one file, read in the warehouse's context (own institution, known
-    partners, saved profiles)."""
+    partners, saved profiles); a large file is read in parts (``prepare(stream=True)``)."""
     context = ImportContext.from_connection(con, key)
-    prepared = prepare(path, table, sheet, progress, context=context, profile=profile)
+    prepared = prepare(path, table, sheet, progress, context=context, profile=profile, stream=True)
     return commit(con, prepared, key, progress)
 
 

@@ -26,8 +26,10 @@ from pipelines.ingest.columns import (
 )
 from pipelines.ingest.context import ImportContext
 from pipelines.ingest.identifiers import generated_ids
+from pipelines.ingest.load.staging import StagedRows, stage
 from pipelines.ingest.profiles import ImportProfile, matching_profile, suggested_profiles
 from pipelines.ingest.readers import RawTable, ReadInfo, read_file
+from pipelines.ingest.readers.stream import StreamedFile, stream_file, streamable
 from pipelines.ingest.shape import shape
 from pipelines.ingest.validate import Validation, validate_frame
 
@@ -56,6 +58,8 @@ class Prepared:
     suggested: list[ImportProfile] = field(default_factory=list)  # built-ins that fit
     constants: dict[str, str] = field(default_factory=dict)
     values: dict[str, dict[str, str]] = field(default_factory=dict)
+    # a large file's valid rows, on disk until the commit (``staging``); None: in ``validation``
+    staged: StagedRows | None = None
 
     @property
     def ready(self) -> bool:
@@ -185,13 +189,16 @@ def prepare(
     context: ImportContext | None = None,
     profile: ImportProfile | None = None,
     complete: bool = True,
+    stream: bool = False,
 ) -> Prepared:
     """Read, map and validate a file; raises ReadError or ImportFailed with a one-line cause.
 
     Without ``profile``, a saved profile made from a file with the same headers is applied by
     itself. ``complete=False`` (the Import page) returns a file whose table cannot be told
     or whose required columns are missing unvalidated (``ready`` is False) instead of
-    refusing it, so that a person can map it.
+    refusing it, so that a person can map it. ``stream=True`` (the command line) reads a
+    large CSV or Parquet file in parts and stages its valid rows on disk (``staging``), so
+    that memory does not grow with the file; the mapping is learnt from its head.
     """
     path = Path(path)
     context = context or ImportContext()
@@ -204,7 +211,10 @@ def prepare(
         )
     table = table or (profile.table if profile else None)
     score = header_score(model_for(table)) if table else any_table_score
-    raw = read_file(path, sheet=sheet, score=score)
+    streamed: StreamedFile | None = None
+    if stream and context.key is not None and streamable(path):
+        streamed = stream_file(path, score)
+    raw = streamed.head if streamed else read_file(path, sheet=sheet, score=score)
     headers = list(raw.frame.columns)
     notes: list[str] = []
     if profile is None:
@@ -272,19 +282,37 @@ def prepare(
         if complete:
             raise ImportFailed(_missing_message(path, table, mapping.missing_required))
         return prepared
-    shaped = shape(raw.frame, mapping, constants, values, context.own, context.directory)
-    frame = shaped.frame
+    prepared.constants, prepared.values = constants, values
+
+    def validate_part(part: RawTable) -> tuple[Validation, list[str]]:
+        """A file, or one part of a large one: shaped, identified and validated."""
+        shaped = shape(part.frame, mapping, constants, values, context.own, context.directory)
+        frame = shaped.frame
+        if generate_id:
+            frame["mobility_id"] = generated_ids(frame, model, context.key)
+        validation = validate_read(
+            frame, model, part, None if streamed else progress, context.settings
+        )
+        # a part's own notes (values a wrong encoding garbled, repaired); a whole file's
+        # reader notes come last, below
+        part_notes = shaped.notes + (part.info.notes if streamed else [])
+        return with_problems(validation, shaped.problems), part_notes
+
     if generate_id:
-        frame["mobility_id"] = generated_ids(frame, model, context.key)
         notes.append(
             "no mobility identifier in the file: each mobility's id is derived from the person, "
             "direction, activity, start date and partner (see docs/data-management.md), so "
             "importing the same rows again changes nothing"
         )
-    validation = validate_read(frame, model, raw, progress, context.settings)
-    prepared.validation = with_problems(validation, shaped.problems)
-    prepared.constants, prepared.values = constants, values
-    notes.extend(shaped.notes)
+    if streamed is None:
+        prepared.validation, part_notes = validate_part(raw)
+    else:
+        assert context.key is not None  # streamed only with a key (above)
+        prepared.validation, part_notes, prepared.staged = stage(
+            streamed, model, validate_part, context.key, progress
+        )
+        notes.append(f"a large file: read in parts of {streamed.chunk_rows:,} rows")
+    notes.extend(part_notes)
     if "status" not in mapping.mapped() | set(constants) and "status" in model.model_fields:
         notes.append("no status column: every mobility is taken as completed")
     notes.extend(raw.info.notes)

@@ -24,7 +24,7 @@ import pandas as pd
 from pipelines import audit
 from pipelines.contract import model_for
 from pipelines.ingest.load.preparation import ImportFailed, Prepared, Progress, _missing_message
-from pipelines.ingest.pseudonymise import Pseudonymiser
+from pipelines.ingest.load.staging import pseudonymised, typed_frame
 from pipelines.roles import Actor
 from pipelines.warehouse import contract_columns
 
@@ -54,25 +54,6 @@ def _key_match(key: tuple[str, ...], left: str, right: str) -> str:
     return " and ".join(f'{left}."{k}" is not distinct from {right}."{k}"' for k in key)
 
 
-def _typed_frame(valid: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
-    """The valid rows with dtypes DuckDB reads unambiguously."""
-    out = pd.DataFrame(index=valid.index)
-    for column, kind in columns.items():
-        values = valid[column]
-        if kind == "date":
-            out[column] = pd.to_datetime(values, errors="coerce")
-        elif kind == "integer":
-            out[column] = pd.to_numeric(values, errors="coerce").astype("Int64")
-        elif kind == "double":
-            out[column] = pd.to_numeric(values, errors="coerce").astype("float64")
-        elif kind == "boolean":
-            out[column] = values.astype("boolean")
-        else:
-            out[column] = values.astype("object").where(values.notna(), None)
-    out["_source_row"] = valid.index.astype("int64")
-    return out.reset_index(drop=True)
-
-
 def commit(
     con: duckdb.DuckDBPyConnection,
     prepared: Prepared,
@@ -96,12 +77,40 @@ def commit(
             f"{prepared.path.name}: a file that replaces the whole {prepared.table} table "
             f"must have no rejected rows ({prepared.validation.rejected_row_count:,} rejected)"
         )
+    try:
+        return _commit(con, prepared, key, progress, replace, actor, action)
+    finally:
+        if prepared.staged is not None:
+            prepared.staged.discard()
+
+
+def _incoming(
+    con: duckdb.DuckDBPyConnection, prepared: Prepared, key: bytes, columns: dict[str, str]
+) -> str:
+    """The relation the incoming rows are read from: a large file's staged rows (already
+    typed and pseudonymised), else the validated frame, pseudonymised and typed here."""
+    if prepared.staged is not None:
+        path = str(prepared.staged.path).replace("'", "''")
+        con.execute(f"attach '{path}' as staged (read_only)")
+        return "staged.valid"
+    valid = pseudonymised(prepared.validation.valid, key)
+    con.register("incoming_frame", typed_frame(valid, columns))
+    casts = ", ".join(f'cast("{c}" as {t}) as "{c}"' for c, t in columns.items())
+    return f"(select {casts}, _source_row from incoming_frame)"
+
+
+def _commit(
+    con: duckdb.DuckDBPyConnection,
+    prepared: Prepared,
+    key: bytes,
+    progress: Progress | None,
+    replace: bool,
+    actor: Actor | None,
+    action: str,
+) -> ImportResult:
+    assert prepared.validation is not None
     model = prepared.model or model_for(prepared.table)
     columns = contract_columns(model)
-    valid = prepared.validation.valid
-    if "person_id" in valid:
-        valid = valid.assign(person_id=Pseudonymiser(key).series(valid["person_id"]))
-    incoming = _typed_frame(valid, columns)
     rejections = prepared.validation.rejections
     warnings = prepared.validation.warnings
     result = ImportResult(
@@ -121,20 +130,17 @@ def commit(
     history = f"{raw_table}_history"
     names = ", ".join(f'"{c}"' for c in columns)
     row_hash = "md5(to_json(struct_pack(" + ", ".join(f'"{c}"' for c in columns) + ")))"
-    casts = ", ".join(f'cast("{c}" as {t}) as "{c}"' for c, t in columns.items())
     match = _key_match(model.key, "r", "i")
     total = len(model.model_fields) + 2
 
     con.begin()
     try:
-        con.register("incoming_frame", incoming)
+        source = _incoming(con, prepared, key, columns)
         import_id = con.execute("select coalesce(max(import_id), 0) + 1 from imports").fetchone()[0]
         con.execute(
             f"create or replace temp table incoming as "
-            f"select *, {row_hash} as _row_hash "
-            f"from (select {casts}, _source_row from incoming_frame)"
+            f"select *, {row_hash} as _row_hash from {source}"
         )
-        con.unregister("incoming_frame")
         con.execute(
             f"create or replace temp table changed as select i.* from incoming i "
             f"join {raw_table} r on {match} where r._row_hash <> i._row_hash"
@@ -144,7 +150,8 @@ def commit(
             f"select count(*) from incoming i "
             f"where not exists (select 1 from {raw_table} r where {match})"
         ).fetchone()[0]
-        result.unchanged = len(incoming) - result.loaded - result.updated
+        arrived = con.execute("select count(*) from incoming").fetchone()[0]
+        result.unchanged = arrived - result.loaded - result.updated
         if replace:
             # stored records the file no longer has go to history like a changed record
             keys = ", ".join(f'r."{k}"' for k in model.key)
@@ -235,6 +242,8 @@ def commit(
     except BaseException:
         con.rollback()
         raise
+    finally:
+        _release(con, prepared)
     result.import_id = import_id
     if progress:
         progress(total, total, "done")
@@ -248,3 +257,15 @@ def _audit_detail(result: ImportResult) -> str:
     if result.rejected:
         counts += f", {result.rejected:,} rows rejected"
     return f"{result.file_name} → {result.table}: {counts}"
+
+
+def _release(con: duckdb.DuckDBPyConnection, prepared: Prepared) -> None:
+    """Let go of what ``_incoming`` opened (idempotent)."""
+    if prepared.staged is not None:
+        attached = con.execute(
+            "select count(*) from duckdb_databases() where database_name = 'staged'"
+        ).fetchone()[0]
+        if attached:
+            con.execute("detach staged")
+    else:
+        con.unregister("incoming_frame")

@@ -74,7 +74,15 @@ def _unclosed_quote(text: str, delimiter: str) -> int | None:
 
 
 def read_csv(path: Path, score: HeaderScore | None = None, limits: Limits = LIMITS) -> RawTable:
-    data = path.read_bytes()
+    return read_csv_bytes(path.name, path.read_bytes(), score, limits)
+
+
+def read_csv_bytes(
+    name: str, data: bytes, score: HeaderScore | None = None, limits: Limits = LIMITS
+) -> RawTable:
+    """A CSV file's bytes as a table (``name`` for messages); the streaming reader
+    (``stream``) reads the head of a large file this way to learn its layout."""
+    path = Path(name)
     if not data.strip():
         raise ReadError(f"{path.name}: the file is empty")
     if (

@@ -14,6 +14,13 @@ def read_parquet(path: Path) -> RawTable:
         table = pd.read_parquet(path)
     except Exception as exc:
         raise ReadError(f"{path.name}: cannot read as Parquet ({exc})") from None
+    frame = as_text(table, first_row=2)
+    return RawTable(frame, ReadInfo(path.name, "parquet", rows=len(frame)))
+
+
+def as_text(table: pd.DataFrame, first_row: int) -> pd.DataFrame:
+    """A Parquet table's (or a part's) values as text; the index numbers its rows from
+    ``first_row``, as a spreadsheet shows the row below the header."""
     frame = pd.DataFrame(index=table.index)
     for column in table.columns:
         values = table[column]
@@ -22,5 +29,5 @@ def read_parquet(path: Path) -> RawTable:
         else:
             text = values.astype("object").map(lambda v: "" if v is None else str(v))
         frame[str(column)] = text.where(values.notna(), "")
-    frame.index = pd.RangeIndex(2, 2 + len(frame))
-    return RawTable(frame, ReadInfo(path.name, "parquet", rows=len(frame)))
+    frame.index = pd.RangeIndex(first_row, first_row + len(frame))
+    return frame
