@@ -38,7 +38,10 @@ projects) is in ``seed/*.csv``; each module makes one file or one part of the mo
 
 Everything is drawn from ``np.random.default_rng(seed)`` in a fixed order and vectorised over
 records; the output depends only on ``records`` and ``seed`` (never on today's date), and the
-same arguments give byte-identical files.
+same arguments give byte-identical files. Above ``BLOCK_RECORDS`` the mobilities are made and
+written in blocks of at most that many, each from its own generator (``seed``, block), with
+people and mobility ids of its own, so that memory does not grow with ``records``: ten million
+records are ten exports of a million, each in date order.
 """
 
 from __future__ import annotations
@@ -53,7 +56,7 @@ import pyarrow.csv as pa_csv
 from pipelines.contract import MODELS
 from pipelines.demo.agreements import agreement_frame, agreements
 from pipelines.demo.headcounts import headcount_frame
-from pipelines.demo.mobilities import mobilities
+from pipelines.demo.mobilities import Mobilities, mobilities
 from pipelines.demo.organisations import organisations
 from pipelines.demo.projects import project_frame
 from pipelines.demo.targets import target_frame
@@ -103,6 +106,9 @@ __all__ = [
 ]
 
 
+BLOCK_RECORDS = 1_000_000
+
+
 def generate(out_dir: Path, records: int = DEFAULT_RECORDS, seed: int = 42) -> dict[str, Path]:
     """Write mobilities.csv, agreements.csv, projects.csv, headcounts.csv, targets.csv into out_dir; return table -> path."""  # noqa: E501
     if records < 10:
@@ -112,33 +118,74 @@ def generate(out_dir: Path, records: int = DEFAULT_RECORDS, seed: int = 42) -> d
     rng = np.random.default_rng(seed)
     orgs = organisations()
     agr = agreements(orgs)
-    mobility = mobilities(rng, records, orgs, agr)
+    names = list(MODELS["mobilities"].model_fields)
+    mobilities_path = out_dir / "mobilities.csv"
+    if records <= BLOCK_RECORDS:
+        mobility = mobilities(rng, records, orgs, agr)
+        _write_csv(mobilities_path, mobility.columns, names)
+    else:
+        mobility = _write_blocks(mobilities_path, records, seed, orgs, agr, names)
     frames = {
         "agreements": agreement_frame(rng, orgs, agr, mobility.expected),
         "projects": project_frame(),
         "headcounts": headcount_frame(rng, records),
         "targets": target_frame(mobility.realised_outbound),
     }
-    paths = {}
+    paths = {"mobilities": mobilities_path}
     for table in TABLES:
         if table == "mobilities":
-            columns = mobility.columns
-        else:
-            columns = {name: frames[table][name].to_numpy(dtype=object) for name in frames[table]}
+            continue
+        columns = {name: frames[table][name].to_numpy(dtype=object) for name in frames[table]}
         paths[table] = out_dir / f"{table}.csv"
         _write_csv(paths[table], columns, list(MODELS[table].model_fields))
-    return paths
+    return {table: paths[table] for table in TABLES}
 
 
-def _write_csv(path: Path, columns: dict[str, np.ndarray], names: list[str]) -> None:
-    """Text columns as UTF-8 CSV, in the contract's column order; quotes only where needed."""
+def _write_blocks(path: Path, records: int, seed: int, orgs, agr, names: list[str]) -> Mobilities:
+    """The mobilities in blocks of at most ``BLOCK_RECORDS``, appended to one file; the
+    flows that size agreements and targets are summed over the blocks."""
+    blocks = -(-records // BLOCK_RECORDS)
+    sizes = [records // blocks + (1 if b < records % blocks else 0) for b in range(blocks)]
+    total: Mobilities | None = None
+    for block, size in enumerate(sizes):
+        rng = np.random.default_rng([seed, block])
+        numbered = None if total is None else total.sequences
+        part = mobilities(rng, size, orgs, agr, block=block, numbered=numbered)
+        _write_csv(path, part.columns, names, append=block > 0)
+        if total is None:
+            total = Mobilities({}, part.expected, part.realised_outbound, part.sequences)
+        else:
+            total.expected = total.expected + part.expected
+            total.realised_outbound = total.realised_outbound + part.realised_outbound
+            total.sequences = total.sequences + part.sequences
+        del part
+    assert total is not None
+    return total
+
+
+def _write_csv(
+    path: Path, columns: dict[str, np.ndarray], names: list[str], append: bool = False
+) -> None:
+    """Text columns as UTF-8 CSV, in the contract's column order; quotes only where needed.
+    ``append`` adds the rows to the file, without a header."""
     rows = len(next(iter(columns.values())))
     values = {name: columns.get(name, np.full(rows, "", dtype=object)) for name in names}
     table = pa.table({name: pa.array(v, type=pa.string()) for name, v in values.items()})
+    start = path.stat().st_size if append else 0
     try:  # fast path: nothing to quote (the header is written by hand: pyarrow quotes it)
-        with path.open("wb") as handle:
-            handle.write((",".join(names) + "\n").encode("utf-8"))
+        with path.open("ab" if append else "wb") as handle:
+            if not append:
+                handle.write((",".join(names) + "\n").encode("utf-8"))
             options = pa_csv.WriteOptions(include_header=False, quoting_style="none")
             pa_csv.write_csv(table, handle, options)
     except pa.ArrowInvalid:  # a value holds a comma, quote or line break
-        pd.DataFrame(values).to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
+        with path.open("r+b" if append else "wb") as handle:
+            handle.truncate(start)  # what the fast path wrote before it stopped
+        pd.DataFrame(values).to_csv(
+            path,
+            index=False,
+            header=not append,
+            mode="a" if append else "w",
+            lineterminator="\n",
+            encoding="utf-8",
+        )

@@ -18,16 +18,32 @@ from pipelines.demo.sampling import blank_unless, dates, text
 from pipelines.demo.segments import Rows, segment_rows
 from pipelines.demo.university import BAD_ROW_SHARE, FACULTIES, PROGRAMMES, YEARS
 
+# person numbers of one block stay below this; a block adds block * PERSON_BLOCK to them
+PERSON_BLOCK = 10_000_000
+
 
 @dataclass
 class Mobilities:
     columns: dict[str, np.ndarray]  # contract column -> text values, in file order
     expected: np.ndarray  # expected realised mobilities [agreement, direction (out, in), year]
     realised_outbound: np.ndarray  # per academic year
+    # mobility ids used per (direction, year): where the next block's numbering goes on
+    sequences: np.ndarray | None = None
 
 
-def mobilities(rng: np.random.Generator, records: int, orgs: Orgs, agr: Agreements) -> Mobilities:
-    """``records`` mobility rows as text columns, with the flows that size the agreements."""
+def mobilities(
+    rng: np.random.Generator,
+    records: int,
+    orgs: Orgs,
+    agr: Agreements,
+    block: int = 0,
+    numbered: np.ndarray | None = None,
+) -> Mobilities:
+    """``records`` mobility rows as text columns, with the flows that size the agreements.
+
+    A large demo is made in blocks (``generate``): block ``block`` gives its people numbers of
+    their own and goes on numbering mobility ids after the ``numbered`` ones of earlier
+    blocks (per direction and year), so that ids and people never repeat across blocks."""
     rows = segment_rows(records)
     placed = place(rng, rows, orgs, agr)
     partner = placed.partner
@@ -35,14 +51,15 @@ def mobilities(rng: np.random.Generator, records: int, orgs: Orgs, agr: Agreemen
     completed = when.status == "completed"
     realised = completed | (when.status == "ongoing")
     country = orgs.country[partner]
-    who = people(rng, rows, placed.faculty, country, when.start, when.end)
+    who = people(rng, rows, placed.faculty, country, when.start, when.end, block * PERSON_BLOCK)
     group, agreement, ag_type = agreement_references(rng, rows, agr, placed)
     programme = programmes(rng, rows, country, ag_type, group, when.start, orgs.hei[partner])
     ects = credits(rng, rows, when)
     language = languages(rng, rows, orgs.language[partner], completed)
     grant = grant_amounts(rng, rows, country, programme, who.fewer, when)
     hours = np.where(rng.random(len(rows)) < 0.55, 8, rng.integers(9, 21, len(rows)))
-    order, mobility_id = identifiers(rng, rows, when.start)
+    numbered = np.zeros(2 * len(YEARS), dtype=np.int64) if numbered is None else numbered
+    order, mobility_id = identifiers(rng, rows, when.start, numbered)
 
     columns = {
         "mobility_id": mobility_id,
@@ -76,22 +93,31 @@ def mobilities(rng: np.random.Generator, records: int, orgs: Orgs, agr: Agreemen
     }
     plant_bad_rows(rng, columns, when.start, rows.is_["study"] & rows.outbound)
     realised_outbound = np.bincount(rows.yi[realised & rows.outbound], minlength=len(YEARS))
-    return Mobilities({k: v[order] for k, v in columns.items()}, placed.expected, realised_outbound)
+    sequences = np.bincount(_sequence_key(rows), minlength=2 * len(YEARS))
+    return Mobilities(
+        {k: v[order] for k, v in columns.items()}, placed.expected, realised_outbound, sequences
+    )
+
+
+def _sequence_key(rows: Rows) -> np.ndarray:
+    """What mobility ids are numbered within: direction and academic year."""
+    return (rows.outbound * len(YEARS) + rows.yi).astype(np.int64)
 
 
 def identifiers(
-    rng: np.random.Generator, rows: Rows, start: np.ndarray
+    rng: np.random.Generator, rows: Rows, start: np.ndarray, numbered: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
-    """File order (by start date, then mobility id) and ids OM/IM-year-sequence."""
+    """File order (by start date, then mobility id) and ids OM/IM-year-sequence, numbered
+    after the ``numbered`` ids of earlier blocks."""
     n, outbound = len(rows), rows.outbound
     order = np.lexsort((rng.random(n), outbound, start))
-    key = (outbound[order] * len(YEARS) + rows.yi[order]).astype(np.int64)
+    key = _sequence_key(rows)[order]
     by_key = np.argsort(key, kind="stable")
     sorted_key = key[by_key]
     bounds = np.flatnonzero(np.r_[True, sorted_key[1:] != sorted_key[:-1]])
     in_group = np.arange(n) - np.repeat(bounds, np.diff(np.r_[bounds, n]))
     sequence = np.empty(n, dtype=np.int64)
-    sequence[order[by_key]] = in_group + 1
+    sequence[order[by_key]] = in_group + 1 + numbered[sorted_key]
     mobility_id = np.strings.add(
         np.strings.add(np.where(outbound, "OM-", "IM-"), rows.year.astype(str)),
         np.strings.add("-", np.strings.zfill(sequence.astype(str), 6)),

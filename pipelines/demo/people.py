@@ -49,8 +49,10 @@ def people(
     partner_country: np.ndarray,
     start: np.ndarray,
     end: np.ndarray,
+    person_offset: int = 0,
 ) -> People:
-    """The person behind each row; a repeated person keeps their attributes."""
+    """The person behind each row; a repeated person keeps their attributes. Person numbers
+    start after ``person_offset`` (each block of a large demo has its own people)."""
     n, role, student, outbound = len(rows), rows.role, rows.student, rows.outbound
     role_no = np.select([student, role == "staff"], [0, 1], 2)
     gender_cum = cumulative([[57, 42.5, 0.5], [49, 50.5, 0.5], [44, 55.5, 0.5]])
@@ -96,6 +98,7 @@ def people(
     first, second = repeat_pairs(rng, outbound, role, faculty, start, end)
     for column in (person, gender, nationality, fewer, special, field, level):
         column[second] = column[first]
+    person += person_offset
     person_id = np.strings.add(np.where(student, "s", "e"), person.astype(str)).astype(object)
     return People(person_id, gender, nationality, fewer, special, level, field)
 

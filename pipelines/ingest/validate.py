@@ -97,17 +97,26 @@ def apply_per_value(rule: Rule, raw: pd.Series, ctx: ParseContext) -> tuple[pd.S
     values rather than the rows. The rule itself is the same one ``Rule.one`` runs for a single
     record, so both paths accept and reject the same values."""
     codes, uniques = pd.factorize(raw, use_na_sentinel=True)
+    if len(uniques) * 2 > len(raw):  # mostly distinct (identifiers): mapping back only adds work
+        values = rule.apply(raw, ctx)
+        return values, (values.isna() & ~blank(raw, rule.null_markers)).astype(bool)
     distinct = pd.Series(uniques, dtype=raw.dtype if len(uniques) else "object")
-    cleaned = rule.apply(distinct, ctx).to_numpy(dtype=object)
-    invalid = (pd.isna(cleaned) & ~blank(distinct, rule.null_markers).to_numpy()).astype(bool)
+    cleaned = rule.apply(distinct, ctx).to_numpy(dtype=object, copy=True)
+    missing = pd.isna(cleaned)
+    cleaned[missing] = pd.NA  # one empty marker, as Rule.apply gives
+    invalid = (missing & ~blank(distinct, rule.null_markers).to_numpy()).astype(bool)
     present = codes >= 0
     safe = np.where(present, codes, 0)
-    values = np.where(present, cleaned[safe] if len(cleaned) else None, pd.NA)
-    values = np.where(pd.isna(values), pd.NA, values)  # one empty marker, as Rule.apply gives
-    bad = np.where(present, invalid[safe] if len(invalid) else False, False)
+    if len(uniques):
+        values = cleaned[safe]
+        bad = invalid[safe] & present
+        values[~present] = pd.NA
+    else:
+        values = np.full(len(raw), pd.NA, dtype=object)
+        bad = np.zeros(len(raw), dtype=bool)
     return (
         pd.Series(values, index=raw.index, dtype="object"),
-        pd.Series(bad.astype(bool), index=raw.index),
+        pd.Series(bad, index=raw.index),
     )
 
 

@@ -8,10 +8,21 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from pipelines.contract.rules.base import ParseContext, Rule, _map_unique
+from pipelines.contract.rules.base import TEXT, ParseContext, Rule, _map_unique
 
-_WHITESPACE = r"\s+"  # a pattern string, not compiled: Arrow runs string patterns natively
+# Python's \s in RE2 (Arrow's engine) terms: Unicode separators and the same control
+# characters; pandas would run r"\s+" through Python's re once per value instead.
+_WHITESPACE = r"[\pZ\t\n\x{0B}\f\r\x{1C}-\x{1F}\x{85}]+"
+
+
+def collapse_whitespace(text: pd.Series) -> pd.Series:
+    """Every run of whitespace as one space, computed in Arrow."""
+    arrow = pa.array(text.astype(TEXT))
+    collapsed = pc.replace_substring_regex(arrow, _WHITESPACE, " ")
+    return pd.Series(pd.arrays.ArrowStringArray(collapsed), index=text.index)
 
 
 @dataclass(frozen=True)
@@ -22,7 +33,7 @@ class Text(Rule):
     reason: ClassVar[str] = "text too long"
 
     def clean(self, text: pd.Series, ctx: ParseContext) -> pd.Series:
-        collapsed = text.str.replace(_WHITESPACE, " ", regex=True)
+        collapsed = collapse_whitespace(text)
         return collapsed.where(collapsed.str.len() <= self.max_length)
 
     def describe(self) -> str:
@@ -38,7 +49,7 @@ class Code(Rule):
     reason: ClassVar[str] = "identifier too long"
 
     def clean(self, text: pd.Series, ctx: ParseContext) -> pd.Series:
-        collapsed = text.str.replace(_WHITESPACE, " ", regex=True)
+        collapsed = collapse_whitespace(text)
         if self.upper:
             collapsed = collapsed.str.upper()
         return collapsed.where(collapsed.str.len() <= self.max_length)
@@ -61,7 +72,7 @@ class ErasmusCode(Rule):
     reason: ClassVar[str] = "not an Erasmus code (country prefix, space, city and number)"
 
     def clean(self, text: pd.Series, ctx: ParseContext) -> pd.Series:
-        upper = text.str.upper().str.replace(_WHITESPACE, " ", regex=True)
+        upper = collapse_whitespace(text.str.upper())
         parts = upper.str.extract(_ERASMUS_CODE)
         padded = parts[0].str.ljust(3) + parts[1]
         unpadded = upper.str.len().between(4, 20) & ~upper.str.contains(" ", regex=False)

@@ -265,3 +265,40 @@ def test_headcounts_and_targets(paths: dict[str, Path]) -> None:
     targets = read(paths["targets"])
     assert 8 <= len(targets) <= 15
     assert set(targets["kpi_id"]) <= set(metrics.KPI_IDS)
+
+
+def test_a_large_demo_is_written_in_blocks_of_its_own_people_and_ids(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above BLOCK_RECORDS the mobilities come in blocks (three here, of 1,000 records):
+    one header, ids that go on numbering per direction and year, people of each block alone,
+    each block in date order, and only the planted rows rejected on import."""
+    import pipelines.demo as demo
+
+    monkeypatch.setattr(demo, "BLOCK_RECORDS", 1000)
+    paths = generate(tmp_path, records=RECORDS)
+    frame = read(paths["mobilities"])
+    assert abs(len(frame) - RECORDS) <= 0.01 * RECORDS
+    assert frame["mobility_id"].is_unique
+    assert frame["mobility_id"].str.fullmatch(r"(OM|IM)-\d{4}-\d{6}").all()
+    # each block restarts the date order; a new block starts where the date falls back
+    start = pd.to_datetime(frame["start_date"])
+    restarts = (start < start.shift()).to_numpy().nonzero()[0]
+    assert len(restarts) == 2
+    blocks = pd.Series(0, index=frame.index)
+    for first in restarts:
+        blocks.iloc[first:] += 1
+    assert blocks.value_counts().sort_index().tolist() == [1000, 1000, 1000]
+    # ids continue the numbering: within a direction and year, block 1's numbers follow block 0's
+    number = frame["mobility_id"].str[-6:].astype(int)
+    group = frame["mobility_id"].str[:7]
+    for _, ids in number.groupby(group):
+        by_block = ids.groupby(blocks[ids.index])
+        assert (by_block.min().iloc[1:].to_numpy() > by_block.max().iloc[:-1].to_numpy()).all()
+        assert sorted(ids) == list(range(1, len(ids) + 1))
+    # no person has mobilities in two blocks
+    assert frame.assign(block=blocks).groupby("person_id")["block"].nunique().max() == 1
+    con = connect(":memory:")
+    result = import_file(con, paths["mobilities"], b"k" * 32, table="mobilities")
+    assert result.rejected == planted_rejected_rows(frame).sum()
+    assert result.loaded == len(frame) - result.rejected
