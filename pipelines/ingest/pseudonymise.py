@@ -17,6 +17,9 @@ from pathlib import Path
 import pandas as pd
 
 PSEUDONYM_HEX_CHARS = 20  # 80 bits: no collision in any university's lifetime of records
+# what str.strip() removes from an ASCII string
+ASCII_WHITESPACE = " \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"
+HASH_BLOCK = 64  # SHA-256's block size, in bytes (RFC 2104)
 
 
 def load_or_create_key(path: Path) -> bytes:
@@ -49,3 +52,31 @@ class Pseudonymiser:
         uniques = identifiers.dropna().unique()
         mapping = {value: self.one(str(value)) for value in uniques}
         return identifiers.map(mapping)
+
+    def sql(self, column: str, precomputed: str) -> tuple[str, dict[str, object]]:
+        """A SQL expression giving ``one(column)`` for every row, with its bound parameters:
+        HMAC-SHA256 written out as RFC 2104 defines it (``H(K^opad || H(K^ipad || m))``) over
+        DuckDB's ``sha256``, so a million identifiers are hashed in bulk, not one Python call
+        each. SQL's ``lower`` is Python's ``casefold`` only for ASCII text: identifiers with
+        other characters take the pseudonym of :meth:`beyond_ascii`, in column
+        ``precomputed``. The key travels as a bound parameter, never in the SQL text."""
+        block = self._key if len(self._key) <= HASH_BLOCK else hashlib.sha256(self._key).digest()
+        block = block.ljust(HASH_BLOCK, b"\0")
+        params = {
+            "hmac_inner": bytes(b ^ 0x36 for b in block),
+            "hmac_outer": bytes(b ^ 0x5C for b in block),
+            "hmac_space": ASCII_WHITESPACE,
+        }
+        message = f'encode(lower(trim("{column}", $hmac_space)))'
+        digest = f"sha256($hmac_outer || unhex(sha256($hmac_inner || {message})))"
+        expression = f"coalesce(\"{precomputed}\", 'p_' || left({digest}, {PSEUDONYM_HEX_CHARS}))"
+        return expression, params
+
+    def beyond_ascii(self, identifiers: pd.Series) -> pd.Series:
+        """Pseudonyms of the identifiers :meth:`sql` does not hash (non-ASCII), else <NA>."""
+        text = identifiers.astype("string")
+        outside = text.notna() & text.str.contains(r"[^\x00-\x7f]", regex=True).fillna(False)
+        out = pd.Series(pd.NA, index=identifiers.index, dtype="object")
+        if outside.any():
+            out[outside] = self.series(text[outside].astype("object"))
+        return out

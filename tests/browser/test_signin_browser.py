@@ -154,7 +154,8 @@ def heading(page) -> str:
 
 def assert_sign_in_page(page) -> None:
     assert heading(page) == "Mobility Atlas"
-    assert page.get_by_role("button", name="Sign in", exact=True).count() == 1
+    # the button is drawn after the heading: wait for it (a loaded machine is slow to draw)
+    expect(page.get_by_role("button", name="Sign in", exact=True)).to_have_count(1)
     assert nav_pages(page) == set()
     assert page.locator('[data-testid="stMetric"]').count() == 0  # no mobility numbers
     assert page.locator('[data-testid="stPlotlyChart"]').count() == 0

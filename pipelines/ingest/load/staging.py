@@ -70,10 +70,21 @@ def typed_frame(valid: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def pseudonymised(valid: pd.DataFrame, key: bytes) -> pd.DataFrame:
-    if "person_id" not in valid:
-        return valid
-    return valid.assign(person_id=Pseudonymiser(key).series(valid["person_id"]))
+def typed_rows(
+    valid: pd.DataFrame, columns: dict[str, str], key: bytes, view: str
+) -> tuple[pd.DataFrame, str, dict[str, object]]:
+    """What stores valid rows: a frame to register as ``view``, and the SELECT (with its
+    bound parameters) that reads it with the warehouse's types, person identifiers replaced
+    by their pseudonyms in bulk (``Pseudonymiser.sql``)."""
+    frame = typed_frame(valid, columns)
+    params: dict[str, object] = {}
+    sources = {column: f'"{column}"' for column in columns}
+    if "person_id" in columns:
+        pseudonymiser = Pseudonymiser(key)
+        frame["_pseudonym"] = pseudonymiser.beyond_ascii(frame["person_id"])
+        sources["person_id"], params = pseudonymiser.sql("person_id", "_pseudonym")
+    casts = ", ".join(f'cast({sources[c]} as {t}) as "{c}"' for c, t in columns.items())
+    return frame, f"select {casts}, _source_row from {view}", params
 
 
 def stage(
@@ -88,7 +99,6 @@ def stage(
     staged = StagedRows(folder / "staged.duckdb", 0)
     staged._cleanup = weakref.finalize(staged, shutil.rmtree, folder, True)
     columns = contract_columns(model)
-    casts = ", ".join(f'cast("{c}" as {t}) as "{c}"' for c, t in columns.items())
     size = max(streamed.path.stat().st_size, 1)
     head_rows = max(len(streamed.head.frame), 1)
     estimate = max(int(size / _bytes_per_row(streamed, head_rows)), 1)
@@ -103,12 +113,12 @@ def stage(
             for number, part in enumerate(streamed.chunks()):
                 validation, part_notes = validate_part(part)
                 rows_read += validation.rows_read
-                incoming = typed_frame(pseudonymised(validation.valid, key), columns)
-                con.register("part", incoming)
+                frame, select, params = typed_rows(validation.valid, columns, key, "part")
+                con.register("part", frame)
                 into = "create table valid as" if number == 0 else "insert into valid"
-                con.execute(f"{into} select {casts}, _source_row from part")
+                con.execute(f"{into} {select}", params)
                 con.unregister("part")
-                del incoming
+                del frame
                 rejections.append(validation.rejections)
                 warnings.append(validation.warnings)
                 if len(part.frame):
@@ -118,8 +128,10 @@ def stage(
                     done = min(rows_read, estimate - 1)
                     progress(done, estimate, f"validated {rows_read:,} rows")
             if rows_read == 0:
-                con.register("part", typed_frame(pd.DataFrame(columns=list(columns)), columns))
-                con.execute(f"create table valid as select {casts}, _source_row from part")
+                empty = pd.DataFrame(columns=list(columns))
+                frame, select, params = typed_rows(empty, columns, key, "part")
+                con.register("part", frame)
+                con.execute(f"create table valid as {select}", params)
             duplicates = _duplicate_keys(con, model)
             staged.rows = con.execute("select count(*) from valid").fetchone()[0]
         finally:

@@ -24,7 +24,7 @@ import pandas as pd
 from pipelines import audit
 from pipelines.contract import model_for
 from pipelines.ingest.load.preparation import ImportFailed, Prepared, Progress, _missing_message
-from pipelines.ingest.load.staging import pseudonymised, typed_frame
+from pipelines.ingest.load.staging import typed_rows
 from pipelines.roles import Actor
 from pipelines.warehouse import contract_columns
 
@@ -86,17 +86,18 @@ def commit(
 
 def _incoming(
     con: duckdb.DuckDBPyConnection, prepared: Prepared, key: bytes, columns: dict[str, str]
-) -> str:
-    """The relation the incoming rows are read from: a large file's staged rows (already
-    typed and pseudonymised), else the validated frame, pseudonymised and typed here."""
+) -> tuple[str, dict[str, object]]:
+    """The relation the incoming rows are read from, with its bound parameters: a large
+    file's staged rows (already typed and pseudonymised), else the validated frame, typed and
+    pseudonymised as it is read (``staging.typed_rows``)."""
     if prepared.staged is not None:
         path = str(prepared.staged.path).replace("'", "''")
         con.execute(f"attach '{path}' as staged (read_only)")
-        return "staged.valid"
-    valid = pseudonymised(prepared.validation.valid, key)
-    con.register("incoming_frame", typed_frame(valid, columns))
-    casts = ", ".join(f'cast("{c}" as {t}) as "{c}"' for c, t in columns.items())
-    return f"(select {casts}, _source_row from incoming_frame)"
+        return "staged.valid", {}
+    assert prepared.validation is not None
+    frame, select, params = typed_rows(prepared.validation.valid, columns, key, "incoming_frame")
+    con.register("incoming_frame", frame)
+    return f"({select})", params
 
 
 def _commit(
@@ -135,11 +136,12 @@ def _commit(
 
     con.begin()
     try:
-        source = _incoming(con, prepared, key, columns)
+        source, params = _incoming(con, prepared, key, columns)
         import_id = con.execute("select coalesce(max(import_id), 0) + 1 from imports").fetchone()[0]
         con.execute(
             f"create or replace temp table incoming as "
-            f"select *, {row_hash} as _row_hash from {source}"
+            f"select *, {row_hash} as _row_hash from {source}",
+            params,
         )
         con.execute(
             f"create or replace temp table changed as select i.* from incoming i "
