@@ -75,7 +75,7 @@ def typed_rows(
 ) -> tuple[pd.DataFrame, str, dict[str, object]]:
     """What stores valid rows: a frame to register as ``view``, and the SELECT (with its
     bound parameters) that reads it with the warehouse's types, person identifiers replaced
-    by their pseudonyms in bulk (``Pseudonymiser.sql``)."""
+    by their pseudonyms in bulk (``Pseudonymiser.sql``), and each row's ``_row_hash``."""
     frame = typed_frame(valid, columns)
     params: dict[str, object] = {}
     sources = {column: f'"{column}"' for column in columns}
@@ -84,7 +84,14 @@ def typed_rows(
         frame["_pseudonym"] = pseudonymiser.beyond_ascii(frame["person_id"])
         sources["person_id"], params = pseudonymiser.sql("person_id", "_pseudonym")
     casts = ", ".join(f'cast({sources[c]} as {t}) as "{c}"' for c, t in columns.items())
-    return frame, f"select {casts}, _source_row from {view}", params
+    typed = f"select {casts}, _source_row from {view}"
+    return frame, f"select *, {row_hash(columns)} as _row_hash from ({typed})", params
+
+
+def row_hash(columns: dict[str, str]) -> str:
+    """SQL for a record's fingerprint: a re-import compares it to tell changed records from
+    unchanged ones, so it must never change for the same values."""
+    return "md5(to_json(struct_pack(" + ", ".join(f'"{c}"' for c in columns) + ")))"
 
 
 def stage(

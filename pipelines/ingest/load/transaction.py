@@ -86,18 +86,20 @@ def commit(
 
 def _incoming(
     con: duckdb.DuckDBPyConnection, prepared: Prepared, key: bytes, columns: dict[str, str]
-) -> tuple[str, dict[str, object]]:
-    """The relation the incoming rows are read from, with its bound parameters: a large
-    file's staged rows (already typed and pseudonymised), else the validated frame, typed and
-    pseudonymised as it is read (``staging.typed_rows``)."""
+) -> str:
+    """The table the incoming rows are read from: a large file's staged rows where they are,
+    on disk (typed, pseudonymised and hashed when staged: no second copy of the file), else
+    the validated frame, typed, pseudonymised and hashed into a temporary table
+    (``staging.typed_rows``)."""
     if prepared.staged is not None:
         path = str(prepared.staged.path).replace("'", "''")
         con.execute(f"attach '{path}' as staged (read_only)")
-        return "staged.valid", {}
+        return "staged.valid"
     assert prepared.validation is not None
     frame, select, params = typed_rows(prepared.validation.valid, columns, key, "incoming_frame")
     con.register("incoming_frame", frame)
-    return f"({select})", params
+    con.execute(f"create or replace temp table incoming as {select}", params)
+    return "incoming"
 
 
 def _commit(
@@ -130,36 +132,30 @@ def _commit(
     raw_table = model.source_table()
     history = f"{raw_table}_history"
     names = ", ".join(f'"{c}"' for c in columns)
-    row_hash = "md5(to_json(struct_pack(" + ", ".join(f'"{c}"' for c in columns) + ")))"
     match = _key_match(model.key, "r", "i")
     total = len(model.model_fields) + 2
 
     con.begin()
     try:
-        source, params = _incoming(con, prepared, key, columns)
+        incoming = _incoming(con, prepared, key, columns)
         import_id = con.execute("select coalesce(max(import_id), 0) + 1 from imports").fetchone()[0]
         con.execute(
-            f"create or replace temp table incoming as "
-            f"select *, {row_hash} as _row_hash from {source}",
-            params,
-        )
-        con.execute(
-            f"create or replace temp table changed as select i.* from incoming i "
+            f"create or replace temp table changed as select i.* from {incoming} i "
             f"join {raw_table} r on {match} where r._row_hash <> i._row_hash"
         )
         result.updated = con.execute("select count(*) from changed").fetchone()[0]
         result.loaded = con.execute(
-            f"select count(*) from incoming i "
+            f"select count(*) from {incoming} i "
             f"where not exists (select 1 from {raw_table} r where {match})"
         ).fetchone()[0]
-        arrived = con.execute("select count(*) from incoming").fetchone()[0]
+        arrived = con.execute(f"select count(*) from {incoming}").fetchone()[0]
         result.unchanged = arrived - result.loaded - result.updated
         if replace:
             # stored records the file no longer has go to history like a changed record
             keys = ", ".join(f'r."{k}"' for k in model.key)
             con.execute(
                 f"insert into changed by name select {keys} "
-                f"from {raw_table} r where not exists (select 1 from incoming i where {match})"
+                f"from {raw_table} r where not exists (select 1 from {incoming} i where {match})"
             )
             result.deleted = con.execute("select count(*) from changed").fetchone()[0] - (
                 result.updated
@@ -188,7 +184,7 @@ def _commit(
         )
         con.execute(
             f"insert into {raw_table} ({names}, _import_id, _row_hash, _source_row) "
-            f"select {names}, ?, _row_hash, _source_row from incoming i "
+            f"select {names}, ?, _row_hash, _source_row from {incoming} i "
             f"where not exists (select 1 from {raw_table} r where {match})",
             [import_id],
         )

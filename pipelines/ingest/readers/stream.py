@@ -38,10 +38,14 @@ from pipelines.ingest.readers.text import _repair_mojibake
 STREAM_BYTES = int(os.environ.get("MOBILITY_STREAM_MB", "64")) * MB
 # a streamed file is never held whole, so it may be far larger than LIMITS.file_bytes
 MAX_STREAM_BYTES = int(os.environ.get("MOBILITY_MAX_STREAM_MB", "16384")) * MB
-CHUNK_ROWS = 100_000
+CHUNK_ROWS = int(os.environ.get("MOBILITY_STREAM_ROWS", "100000"))
 HEAD_BYTES = 4 * MB
 SCAN_BLOCK = 64 * MB
 UTF8 = {"UTF-8": "utf-8", "UTF-8 with BOM": "utf-8-sig"}
+
+
+# UTF-8 of the letters mojibake starts with (Ã, Å, Ä, â): a file without any has none
+MOJIBAKE_LEADS = (b"\xc3\x83", b"\xc3\x85", b"\xc3\x84", b"\xc3\xa2")
 
 
 @dataclass
@@ -51,6 +55,8 @@ class StreamedFile:
     path: Path
     head: RawTable
     chunk_rows: int
+    # whether the bytes hold a letter mojibake starts with: only then are parts searched
+    maybe_garbled: bool = True
 
     @property
     def info(self) -> ReadInfo:
@@ -61,7 +67,7 @@ class StreamedFile:
         if self.info.format == "parquet":
             yield from _parquet_chunks(self.path, self.chunk_rows)
         else:
-            yield from _csv_chunks(self.path, self.head, self.chunk_rows)
+            yield from _csv_chunks(self.path, self.head, self.chunk_rows, self.maybe_garbled)
 
 
 def streamable(path: Path) -> bool:
@@ -107,20 +113,29 @@ def stream_file(
     head = read_csv_bytes(path.name, data[: cut + 1], score, limits)
     if head.info.encoding not in UTF8 or head.info.bad_rows:
         return None
-    if not _quotes_closed_and_lines_short(path, limits):
+    closed, maybe_garbled = _scan(path, limits)
+    if not closed:
         return None
-    return StreamedFile(path, head, chunk_rows)
+    return StreamedFile(path, head, chunk_rows, maybe_garbled)
 
 
-def _quotes_closed_and_lines_short(path: Path, limits: Limits) -> bool:
+def _scan(path: Path, limits: Limits) -> tuple[bool, bool]:
     """One pass over the bytes, a block at a time: refuse a line longer than any record
-    (``ReadError``, naming it); False when the quotes do not pair up."""
+    (``ReadError``, naming it); say whether the quotes pair up and whether any letter
+    mojibake starts with occurs."""
     quotes = 0
     line = 1
     run = 0  # length of the line the previous block ended in
+    garbled = False
+    tail = b""  # the previous block's last byte: a two-byte letter may straddle blocks
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(SCAN_BLOCK), b""):
             quotes += block.count(b'"')
+            if not garbled:
+                garbled = tail + block[:1] in MOJIBAKE_LEADS or any(
+                    lead in block for lead in MOJIBAKE_LEADS
+                )
+            tail = block[-1:]
             raw = np.frombuffer(block, dtype=np.uint8)
             breaks = np.flatnonzero(raw == 10)
             bounds = np.concatenate(([-1], breaks, [len(raw)]))
@@ -135,10 +150,12 @@ def _quotes_closed_and_lines_short(path: Path, limits: Limits) -> bool:
                 )
             run = int(lengths[-1])
             line += len(breaks)
-    return quotes % 2 == 0
+    return quotes % 2 == 0, garbled
 
 
-def _csv_chunks(path: Path, head: RawTable, chunk_rows: int) -> Iterator[RawTable]:
+def _csv_chunks(
+    path: Path, head: RawTable, chunk_rows: int, maybe_garbled: bool
+) -> Iterator[RawTable]:
     info = head.info
     header = list(head.frame.columns)
     next_row = info.header_row + 1
@@ -161,7 +178,7 @@ def _csv_chunks(path: Path, head: RawTable, chunk_rows: int) -> Iterator[RawTabl
         for body in reader:
             frame = _frame_from_rows(body, header, next_row)
             next_row += len(body)
-            yield _checked(frame, path, info)
+            yield _checked(frame, path, info, maybe_garbled)
     except pd.errors.ParserError as exc:
         raise ReadError(
             f"{path.name}: {str(exc).replace('Error tokenizing data. C error: ', '')}; the "
@@ -177,12 +194,14 @@ def _csv_chunks(path: Path, head: RawTable, chunk_rows: int) -> Iterator[RawTabl
         reader.close()
 
 
-def _checked(frame: pd.DataFrame, path: Path, info: ReadInfo) -> RawTable:
+def _checked(frame: pd.DataFrame, path: Path, info: ReadInfo, maybe_garbled: bool) -> RawTable:
     """One part's cells checked as the whole-file reader checks them."""
     chunk_info = ReadInfo(path.name, info.format, info.encoding, info.delimiter, None)
     chunk_info.decimal_seen = info.decimal_seen  # learnt from the head, as for a whole file
     _check_cells(frame, path.name, LIMITS)
-    if any(frame[c].str.contains(encodings.MOJIBAKE.pattern).any() for c in frame.columns):
+    if maybe_garbled and any(
+        frame[c].str.contains(encodings.MOJIBAKE.pattern).any() for c in frame.columns
+    ):
         frame = _repair_mojibake(frame, chunk_info)
     return RawTable(frame, chunk_info)
 
