@@ -36,6 +36,9 @@ from pipelines.ingest.readers.table import HeaderScore, RawTable, ReadError, Rea
 from pipelines.ingest.readers.text import _repair_mojibake
 
 STREAM_BYTES = int(os.environ.get("MOBILITY_STREAM_MB", "64")) * MB
+# Parquet is compressed (a million demo records are 24 MB): it is told large by its rows,
+# about as many as 64 MB of CSV holds
+STREAM_PARQUET_ROWS = 250_000
 # a streamed file is never held whole, so it may be far larger than LIMITS.file_bytes
 MAX_STREAM_BYTES = int(os.environ.get("MOBILITY_MAX_STREAM_MB", "16384")) * MB
 CHUNK_ROWS = int(os.environ.get("MOBILITY_STREAM_ROWS", "100000"))
@@ -71,13 +74,20 @@ class StreamedFile:
 
 
 def streamable(path: Path) -> bool:
-    """Whether a file is large enough (``STREAM_BYTES``), and of a kind, to be read in parts."""
+    """Whether a file is large enough, and of a kind, to be read in parts: a CSV above
+    ``STREAM_BYTES``, a Parquet file of more than ``STREAM_PARQUET_ROWS`` rows (or above
+    ``STREAM_BYTES``)."""
     suffix = path.suffix.lower()
-    return (
-        path.is_file()
-        and path.stat().st_size > STREAM_BYTES
-        and suffix in {".csv", ".txt", ".tsv", ".tab", ".parquet", ".pq"}
-    )
+    if not path.is_file():
+        return False
+    if suffix in {".parquet", ".pq"}:
+        if path.stat().st_size > STREAM_BYTES:
+            return True
+        try:
+            return pq.ParquetFile(path).metadata.num_rows > STREAM_PARQUET_ROWS
+        except Exception:  # not Parquet after all: the whole-file reader says why
+            return False
+    return suffix in {".csv", ".txt", ".tsv", ".tab"} and path.stat().st_size > STREAM_BYTES
 
 
 def stream_file(

@@ -164,3 +164,16 @@ def test_a_legacy_code_page_is_read_whole(tmp_path, key, streaming):
     assert city.fetchone()[0] == "Kraków"
 
     con.close()
+
+
+def test_parquet_is_told_large_by_its_rows(tmp_path, key, monkeypatch):
+    """Parquet is compressed: a file of many rows is read in parts however few bytes it has."""
+    path = _write(_fixture_text(), tmp_path / "mobilities.parquet")
+    monkeypatch.setattr(stream, "STREAM_BYTES", 1 << 40)
+    monkeypatch.setattr(stream, "CHUNK_ROWS", PART)
+    monkeypatch.setattr(stream, "STREAM_PARQUET_ROWS", 359)
+    assert (
+        "a large file: read in parts of 100 rows" in _import(path, tmp_path / "a.duckdb", key).notes
+    )
+    monkeypatch.setattr(stream, "STREAM_PARQUET_ROWS", 360)
+    assert not any("parts" in n for n in _import(path, tmp_path / "b.duckdb", key).notes)
