@@ -118,6 +118,21 @@ def run_step(
     if killed or child.returncode:
         reason = killed or _reason(child.returncode, stderr)
         return Step(name, seconds, peak_mb, {"load": load}, failed=reason)
-    lines = [line for line in stdout.strip().splitlines() if line.startswith("{")]
-    extra = json.loads(lines[-1]) if lines else {}
+    extra = _figures(stdout)
     return Step(name, seconds, peak_mb, {**extra, "load": load})
+
+
+def _figures(stdout: str) -> dict:
+    """The last JSON object a step printed. DuckDB's progress bar (a query over a few seconds)
+    is drawn on the same line, so the object is looked for from its first brace."""
+    for line in reversed(stdout.splitlines()):
+        start = line.find("{")
+        if start == -1:
+            continue
+        try:
+            found = json.loads(line[start:])
+        except ValueError:
+            continue
+        if isinstance(found, dict):
+            return found
+    return {}
