@@ -146,11 +146,10 @@ def stage(
     except BaseException:
         staged.discard()
         raise
-    rejected = pd.concat([r for r in rejections if len(r)] + [duplicates]) if rejections else None
     kept, moved = _split_warnings(warnings, set(duplicates["row_number"].tolist()))
     validation = Validation(
         valid=pd.DataFrame(columns=list(model.model_fields)),
-        rejections=_sorted([rejected, moved] if rejected is not None else [moved]),
+        rejections=_sorted([*rejections, duplicates, moved]),
         rows_read=rows_read,
         warnings=kept,
     )
