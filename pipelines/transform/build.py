@@ -30,6 +30,10 @@ from pipelines.warehouse import code_state, sources_state
 
 LAYERS = ("staging", "intermediate", "marts")
 MATERIALIZATION = {"staging": "view", "intermediate": "table", "marts": "table"}
+# A model may choose otherwise with a line of its own: ``-- materialized: view``. Written into
+# a table, a model that only adds columns computed row by row costs a full copy of every
+# mobility, which the models that read it can compute as they read (issue 13).
+MATERIALIZED = re.compile(r"^-- materialized: (view|table)\s*$", re.MULTILINE)
 SAMPLE_ROWS = 5
 
 
@@ -45,7 +49,8 @@ class Model:
 
     @property
     def materialization(self) -> str:
-        return MATERIALIZATION[self.layer]
+        chosen = MATERIALIZED.search(self.sql)
+        return chosen.group(1) if chosen else MATERIALIZATION[self.layer]
 
 
 @dataclass

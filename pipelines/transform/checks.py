@@ -61,6 +61,7 @@ CHECKS = (
             "activity": contract.ACTIVITIES,
         },
     ),
+    ModelChecks("filter_values", unique=("filter", "value"), not_null=("filter", "value")),
     ModelChecks(
         "partners",
         unique=("partner_key", "academic_year"),

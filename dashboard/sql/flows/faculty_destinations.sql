@@ -1,14 +1,19 @@
+-- continues shared/filtered.sql; counted per faculty, region and country first, so that the
+-- ranking and the grouping of the smaller countries work on a few hundred rows, not on every
+-- mobility
 outbound as (
     select
         faculty_label as faculty,
         coalesce(partner_region, '(unknown region)') as region,
-        coalesce(partner_country_name, partner_country) as country_name
+        coalesce(partner_country_name, partner_country) as country_name,
+        count(*) as mobilities
     from realised
     where direction = 'outbound'
+    group by all
 ),
 
 ranked as (
-    select country_name, row_number() over (order by count(*) desc, country_name) as rank
+    select country_name, row_number() over (order by sum(mobilities) desc, country_name) as rank
     from outbound
     group by country_name
 ),
@@ -19,7 +24,7 @@ final as (
         o.region,
         case when r.rank <= $top then o.country_name
              else 'Other countries in ' || o.region end as country_name,
-        count(*) as mobilities
+        cast(sum(o.mobilities) as bigint) as mobilities
     from outbound as o
     inner join ranked as r on o.country_name = r.country_name
     group by all

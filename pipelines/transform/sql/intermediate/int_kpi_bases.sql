@@ -4,6 +4,8 @@
 -- the mobilities mart, the report's bases) counts `filter (where <flag>)` and never restates
 -- the rule. A KPI's rule changes here and nowhere else.
 -- Grain: one row per mobility (int_mobilities with the flags added).
+-- materialized: view
+-- (the flags are cheap to compute where they are read; a table would copy every mobility)
 with mobilities as (
     select * from int_mobilities
 ),
