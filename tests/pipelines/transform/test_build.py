@@ -123,3 +123,29 @@ def test_marts_built_by_another_version_of_the_models_are_stale_until_rebuilt(co
     assert status.stale and status.program_updated
     build(con)
     assert not build_status(con).stale
+
+
+def test_a_model_can_choose_to_be_a_view_and_the_rest_follow_their_layer(built):
+    views = {r[0] for r in built.execute("select view_name from duckdb_views()").fetchall()}
+    tables = {r[0] for r in built.execute("select table_name from duckdb_tables()").fetchall()}
+    assert "int_kpi_bases" in views and "int_kpi_bases" not in tables
+    assert {"int_mobilities", "mobilities", "kpi_values"} <= tables
+    assert "stg_mobilities" in views
+    # the view gives what the table gave: one row per mobility
+    assert (
+        built.execute("select count(*) from int_kpi_bases").fetchone()[0]
+        == built.execute("select count(*) from mobilities").fetchone()[0]
+    )
+
+
+def test_filter_values_are_the_distinct_values_of_the_mobilities(built):
+    frame = built.execute("select * from mobilities").fetchdf()
+    expected = (
+        {("faculty", v) for v in frame["faculty_label"].unique()}
+        | {("programme", v) for v in frame["programme_label"].unique()}
+        | {("level", str(v)) for v in frame["study_level"].dropna().unique()}
+        | {("kind", v) for v in frame["kind"].unique()}
+    )
+    stored = set(built.execute("select filter, value from filter_values").fetchall())
+    assert stored == expected
+    assert len(expected) > 10
