@@ -57,6 +57,13 @@ def no_data(what: str) -> None:
     )
 
 
+def not_applicable(what: str, why: str) -> None:
+    """In place of a chart or figure that would mean nothing under the filters (a balance of
+    one direction, an outbound rate among inbound mobilities): says so, rather than drawing
+    a value that looks real."""
+    st.info(f"{what}: not applicable, because {why}.", icon=":material/block:")
+
+
 def chart(
     fig: go.Figure,
     data: pd.DataFrame,

@@ -71,6 +71,14 @@ def count(value: float | None, unit: str = "") -> str:
     return f"{value:,.0f} {unit}".strip()
 
 
+def of_total(numerator: float | None, denominator: float | None) -> str:
+    """' (1,893 of 2,000)' after a rate's definition; nothing when either count is missing,
+    rather than '(1,893 of –)'."""
+    if any(v is None or (isinstance(v, float) and math.isnan(v)) for v in (numerator, denominator)):
+        return ""
+    return f" ({count(numerator)} of {count(denominator)})"
+
+
 def language_name(code: str) -> str:
     """ISO 639-1 code -> English name ('de' -> 'German'); unknown codes stay as they are."""
     language = pycountry.languages.get(alpha_2=code) if len(code) == 2 else None

@@ -31,8 +31,13 @@ def direction_bars(
     category_title: str,
     horizontal: bool = True,
     barmode: str = "stack",
+    ranked_by: str | None = None,
 ) -> go.Figure:
-    """Bars per category, split by direction; ``frame`` is long: category, direction, value."""
+    """Bars per category, split by direction; ``frame`` is long: category, direction, value.
+
+    Largest first: by both directions together, or by one (``ranked_by``: the direction the
+    categories were chosen by, so that a "top countries (outbound)" chart reads in the order
+    it was picked in)."""
     axes = {"x": value, "y": category} if horizontal else {"x": category, "y": value}
     fig = px.bar(
         frame,
@@ -45,10 +50,17 @@ def direction_bars(
         labels={value: unit, category: category_title, "direction": "Direction"},
     )
     # largest first: at the top of horizontal bars, at the left of vertical ones
-    if horizontal:
-        fig.update_yaxes(categoryorder="total ascending")
+    category_axis = fig.update_yaxes if horizontal else fig.update_xaxes
+    if ranked_by:
+        ranked = (
+            frame[frame["direction"] == ranked_by]
+            .sort_values([value, category], ascending=[False, True])[category]
+            .tolist()
+        )
+        order = ranked + [c for c in frame[category].unique() if c not in ranked]
+        category_axis(categoryorder="array", categoryarray=order[::-1] if horizontal else order)
     else:
-        fig.update_xaxes(categoryorder="total descending")
+        category_axis(categoryorder="total ascending" if horizontal else "total descending")
     point = "%{y}" if horizontal else "%{x}"
     number = "%{x:,.0f}" if horizontal else "%{y:,.0f}"
     fig.update_traces(

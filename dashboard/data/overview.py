@@ -93,11 +93,15 @@ def with_years_from(by_year: pd.DataFrame, counted: pd.DataFrame, years: list[in
 
 
 def headline_cards(
-    by_year: pd.DataFrame, year_start: int, scope: str = "the whole university"
+    by_year: pd.DataFrame,
+    year_start: int,
+    scope: str = "the whole university",
+    direction: str = "both",
 ) -> pd.DataFrame:
     """One row per headline KPI (registry order): the year's value and the previous year's;
-    ``unavailable`` says why a rate over headcounts has no value (``scope``: whose), else
-    it is empty."""
+    ``unavailable`` says why a rate over headcounts has no value (``scope``: whose), and
+    ``not_applicable`` why a KPI of one direction means nothing under the direction filter
+    (``direction``), else they are empty."""
     current = by_year[by_year["year_start"] == year_start].set_index("kpi_id")
     previous = by_year[by_year["year_start"] == year_start - 1].set_index("kpi_id")
     rows = []
@@ -121,6 +125,7 @@ def headline_cards(
                     kpi.id, current["denominator"].get(kpi.id), scope, year_start
                 )
                 or "",
+                "not_applicable": kpi.not_applicable(direction) or "",
             }
         )
     return pd.DataFrame(rows)

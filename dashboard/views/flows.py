@@ -46,6 +46,7 @@ with left:
             f"Top countries ({direction})",
             "mobilities",
             "Partner country",
+            ranked_by=direction,
         ),
         top,
         f"top countries {direction}",
@@ -55,15 +56,21 @@ with left:
     )
 with right:
     balance = largest_balances(flows)
-    components.chart(
-        charts.balance_bars(balance, "Balance per country (inbound − outbound)"),
-        balance,
-        "balance per country",
-        ["outbound_mobilities", "inbound_mobilities"],
-        note="Balance = inbound − outbound realised mobilities (all kinds); the 20 largest "
-        "imbalances either way. Positive: the country sends us more than it receives.",
-        scope=scope,
-    )
+    if flt.direction != "both":
+        components.not_applicable(
+            "Balance per country (inbound − outbound)",
+            f"the direction filter shows {flt.direction} mobilities only",
+        )
+    else:
+        components.chart(
+            charts.balance_bars(balance, "Balance per country (inbound − outbound)"),
+            balance,
+            "balance per country",
+            ["outbound_mobilities", "inbound_mobilities"],
+            note="Balance = inbound − outbound realised mobilities (all kinds); the 20 largest "
+            "imbalances either way. Positive: the country sends us more than it receives.",
+            scope=scope,
+        )
 
 st.subheader("From faculty to destination")
 destinations = flows_queries.faculty_destinations(flt)

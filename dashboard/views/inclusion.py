@@ -1,4 +1,5 @@
-"""Inclusion: who gets to go? Fewer opportunities against the EU's 20 %, gender, level, field."""
+"""Inclusion: who gets to go? Fewer opportunities against the EU reference of 20 %, gender,
+level, field."""
 
 import streamlit as st
 
@@ -12,7 +13,7 @@ target = metrics.EU_FEWER_OPPORTUNITIES_TARGET
 st.title("Inclusion")
 st.caption(f"Participants with fewer opportunities, gender balance, level and field · {scope}")
 
-st.subheader(f"Participants with fewer opportunities (target {target:.0f} %)")
+st.subheader(f"Participants with fewer opportunities (EU reference {target:.0f} %)")
 per_year = inclusion_queries.fewer_opportunities(flt, "year")
 if per_year.empty:
     components.no_data("outbound student mobilities")
@@ -21,7 +22,7 @@ else:
     st.metric(
         f"Share in {latest['grp']}",
         f"{latest['fewer_opportunities_share']:,.1f} %",
-        f"{latest['fewer_opportunities_share'] - target:+,.1f} pp against the target",
+        f"{latest['fewer_opportunities_share'] - target:+,.1f} pp against the EU reference",
         help=metrics.get("fewer_opportunities_share").definition,
         border=True,
         width="content",
@@ -36,7 +37,7 @@ else:
             per_year,
             "fewer opportunities per year",
             ["fewer_opportunities_share"],
-            note=metrics.SOURCE_EU_2024,
+            note=metrics.SOURCE_EU_INCLUSION,
             scope=scope,
         )
     with right:

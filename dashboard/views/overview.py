@@ -19,24 +19,29 @@ st.caption(
 )
 
 by_year = overview_queries.headline_by_year(flt.with_years(min(flt.year_from, year - 1), year))
-cards = headline_cards(by_year, year, headcount_scope(flt))
+cards = headline_cards(by_year, year, headcount_scope(flt), flt.direction)
 columns = st.columns(3)
 for i, row in enumerate(cards.itertuples()):
-    detail = ""
-    if row.unavailable:
-        detail = f" Not available: {row.unavailable}."
-    elif row.denominator is not None:
-        detail = f" ({formatting.count(row.numerator)} of {formatting.count(row.denominator)})"
+    # why there is no figure: the KPI means nothing under the direction filter, or a rate
+    # lacks its headcounts
+    missing = (
+        ("Not applicable", row.not_applicable)
+        if row.not_applicable
+        else ("Not available", row.unavailable)
+        if row.unavailable
+        else None
+    )
+    detail = formatting.of_total(row.numerator, row.denominator)
     columns[i % 3].metric(
         row.name,
-        "not available" if row.unavailable else formatting.kpi_value(row.value, row.unit),
-        None if row.unavailable else formatting.kpi_delta(row.value, row.previous_value, row.unit),
+        missing[0].lower() if missing else formatting.kpi_value(row.value, row.unit),
+        None if missing else formatting.kpi_delta(row.value, row.previous_value, row.unit),
         delta_color="inverse" if row.good_direction == "down" else "normal",
-        help=row.definition + detail,
+        help=row.definition + (f" {missing[0]}: {missing[1]}." if missing else detail),
         border=True,
     )
-    if row.unavailable:
-        columns[i % 3].caption(f"Not available: {row.unavailable}.")
+    if missing:
+        columns[i % 3].caption(f"{missing[0]}: {missing[1]}.")
 if flt.beyond_faculty:
     st.caption(
         "Counts follow every filter. Rates divide by the enrolled students or graduates of the "
@@ -60,8 +65,12 @@ else:
         "risk; met or missed once the target year has a value; not available for a rate over "
         "headcounts where the year has none. The EU reference targets: "
         f"{metrics.EU_GRADUATE_MOBILITY_TARGET:.0f} % of graduates with a learning mobility "
-        f"by 2030 and {metrics.EU_FEWER_OPPORTUNITIES_TARGET:.0f} % of participants with fewer "
-        "opportunities. " + metrics.SOURCE_EU_2024,
+        f"by 2030 ({metrics.REFERENCE_GRADUATES}) and "
+        f"{metrics.EU_FEWER_OPPORTUNITIES_TARGET:.0f} % of participants with fewer "
+        f"opportunities ({metrics.REFERENCE_INCLUSION}). "
+        + metrics.SOURCE_EU_2024
+        + " "
+        + metrics.SOURCE_EU_INCLUSION,
         column_config={
             "target_kind": "Target",
             "kpi": "KPI",
@@ -116,11 +125,14 @@ rates = [k for k in HEADLINE_KPIS if metrics.get(k).is_rate]
 choice = st.selectbox("Indicator", rates, format_func=lambda k: metrics.get(k).name)
 kpi = metrics.get(choice)
 series = kpi_series(by_year, choice, flt.year_from)
-components.chart(
-    charts.trend_line(series, kpi.name, kpi.unit, kpi.reference_target),
-    series,
-    f"trend {kpi.name}",
-    [choice],
-    note="The dashed line is the EU reference target." if kpi.reference_target else "",
-    scope=flt.describe(),
-)
+if why := kpi.not_applicable(flt.direction):
+    components.not_applicable(kpi.name, why)
+else:
+    components.chart(
+        charts.trend_line(series, kpi.name, kpi.unit, kpi.reference_target),
+        series,
+        f"trend {kpi.name}",
+        [choice],
+        note="The dashed line is the EU reference target." if kpi.reference_target else "",
+        scope=flt.describe(),
+    )

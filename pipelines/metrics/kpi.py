@@ -8,6 +8,9 @@ from typing import Literal
 Unit = Literal["mobilities", "people", "projects", "agreements", "EUR", "%", "days", "months"]
 Direction = Literal["up", "down", "neutral"]
 Dimension = Literal["all", "faculty", "country", "level", "kind"]
+# The mobilities a KPI counts, by direction: one direction only, the two set against each
+# other (a difference or balance), or either (None: the direction filter narrows it).
+Counts = Literal["outbound", "inbound", "both"]
 
 EU_GRADUATE_MOBILITY_TARGET = 23.0
 EU_FEWER_OPPORTUNITIES_TARGET = 20.0
@@ -25,8 +28,19 @@ SOURCE_EUROSTAT = (
 SOURCE_EU_2024 = (
     "Council Recommendation 'Europe on the Move' - learning mobility opportunities for "
     "everyone (13 May 2024): at least 23% of higher-education graduates with a learning-mobility "
-    "experience by 2030; at least 20% of participants with fewer opportunities."
+    "experience by 2030."
 )
+# The 20 % was the Commission's proposal; the Council did not adopt an inclusion target (it
+# asked for a methodology first), so pages and reports cite it as a reference, never as an
+# agreed EU target, and always in these words.
+SOURCE_EU_INCLUSION = (
+    "European Commission proposal 'Europe on the Move', COM(2023) 719: at least 20% of "
+    "learners in learning mobility should be people with fewer opportunities by 2030. The "
+    "Council Recommendation of 13 May 2024 did not adopt this target; it asked the Commission "
+    "for a methodology for an inclusion target, so 20% is a reference, not an agreed EU target."
+)
+REFERENCE_GRADUATES = "Council Recommendation of 13 May 2024, for 2030"
+REFERENCE_INCLUSION = "proposed by the Commission for 2030 (COM(2023) 719), not adopted"
 SOURCE_EQUATIC = (
     "eQuATIC (Erasmus Quality Assessment Tool for Institutional Cooperation): recognition "
     "rate and credit success from learning agreements and transcripts."
@@ -68,6 +82,18 @@ class Kpi:
     formula: Formula = "count"
     numerator: str | None = None  # default: the KPI's id
     denominator: str | None = None
+    counts: Counts | None = None
+    reference_note: str | None = None  # whose reference target, for when (with reference_target)
+
+    def not_applicable(self, direction: str) -> str | None:
+        """Why the KPI has no meaning when the direction filter shows only ``direction``
+        ("outbound", "inbound"; "both": no filter), or None: an outbound KPI among inbound
+        mobilities would read as a real 0 % or a fall."""
+        if direction == "both" or self.counts is None or self.counts == direction:
+            return None
+        if self.counts == "both":
+            return "it sets inbound against outbound, and the direction filter shows one"
+        return f"it counts {self.counts} mobilities, and the direction filter shows {direction}"
 
     @property
     def numerator_measure(self) -> str:

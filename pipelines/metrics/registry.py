@@ -9,10 +9,13 @@ from pipelines.metrics.kpi import (
     EU_GRADUATE_MOBILITY_TARGET,
     HEADCOUNT_DIMENSIONS,
     ORG_DIMENSIONS,
+    REFERENCE_GRADUATES,
+    REFERENCE_INCLUSION,
     SOURCE_CEFR,
     SOURCE_EQUATIC,
     SOURCE_ERASMUS_STAFF,
     SOURCE_EU_2024,
+    SOURCE_EU_INCLUSION,
     SOURCE_EUROSTAT,
     SOURCE_INTERNAL,
     SOURCE_UIS,
@@ -29,6 +32,7 @@ KPIS: tuple[Kpi, ...] = (
         "up",
         SOURCE_INTERNAL,
         headline=True,
+        counts="outbound",
     ),
     Kpi(
         "inbound_mobilities",
@@ -39,28 +43,31 @@ KPIS: tuple[Kpi, ...] = (
         "up",
         SOURCE_INTERNAL,
         headline=True,
+        counts="inbound",
     ),
     Kpi(
         "student_exchange_outbound",
         "Outbound exchange students",
-        "Kind 1. Realised physical study periods abroad of the university's students "
+        "Realised physical study periods abroad of the university's students "
         "(credit mobility for study, excluding dual degrees, traineeships and online mobility).",
         "mobilities",
         "up",
         SOURCE_INTERNAL,
+        counts="outbound",
     ),
     Kpi(
         "student_exchange_inbound",
         "Inbound exchange students",
-        "Kind 1. Realised physical study periods of partner students at the university.",
+        "Realised physical study periods of partner students at the university.",
         "mobilities",
         "up",
         SOURCE_INTERNAL,
+        counts="inbound",
     ),
     Kpi(
         "dual_degree_students",
         "Dual and joint degree students",
-        "Kind 2. Distinct students in a realised dual or joint degree mobility (both "
+        "Distinct students in a realised dual or joint degree mobility (both "
         "directions) in the year.",
         "people",
         "up",
@@ -69,25 +76,27 @@ KPIS: tuple[Kpi, ...] = (
     Kpi(
         "staff_mobility_outbound",
         "Outbound staff and researcher mobilities",
-        "Kind 3. Realised physical teaching, training, research and conference mobilities "
+        "Realised physical teaching, training, research and conference mobilities "
         "of the university's staff and researchers.",
         "mobilities",
         "up",
         SOURCE_ERASMUS_STAFF,
+        counts="outbound",
     ),
     Kpi(
         "staff_mobility_inbound",
         "Inbound staff and researcher mobilities",
-        "Kind 3. Realised physical teaching, training, research and conference visits of "
+        "Realised physical teaching, training, research and conference visits of "
         "partner staff and researchers.",
         "mobilities",
         "up",
         SOURCE_ERASMUS_STAFF,
+        counts="inbound",
     ),
     Kpi(
         "projects_active",
         "Active international projects",
-        "Kind 4. International projects and grants (Erasmus+ KA2, Jean Monnet, Horizon, "
+        "International projects and grants (Erasmus+ KA2, Jean Monnet, Horizon, "
         "Erasmus Mundus, ...) running on at least one day of the academic year.",
         "projects",
         "up",
@@ -97,7 +106,7 @@ KPIS: tuple[Kpi, ...] = (
     Kpi(
         "project_funding_own",
         "Project funding (own share)",
-        "Kind 4. The university's own share of the budget of projects starting in the "
+        "The university's own share of the budget of projects starting in the "
         "academic year, in EUR.",
         "EUR",
         "up",
@@ -107,7 +116,7 @@ KPIS: tuple[Kpi, ...] = (
     Kpi(
         "online_mobilities",
         "Online and blended mobilities",
-        "Kind 5. Realised virtual exchanges, online courses with partners and blended "
+        "Realised virtual exchanges, online courses with partners and blended "
         "(intensive) programmes, both directions.",
         "mobilities",
         "up",
@@ -116,11 +125,12 @@ KPIS: tuple[Kpi, ...] = (
     Kpi(
         "internships_outbound",
         "Outbound internships and placements",
-        "Kind 6. Realised physical traineeships and placements abroad (at universities, "
+        "Realised physical traineeships and placements abroad (at universities, "
         "companies or organisations) of the university's students and graduates.",
         "mobilities",
         "up",
         SOURCE_INTERNAL,
+        counts="outbound",
     ),
     Kpi(
         "outbound_mobility_ratio",
@@ -135,6 +145,7 @@ KPIS: tuple[Kpi, ...] = (
         formula="rate",
         numerator="students_outbound",
         denominator="enrolled_students",
+        counts="outbound",
     ),
     Kpi(
         "inbound_mobility_rate",
@@ -148,6 +159,7 @@ KPIS: tuple[Kpi, ...] = (
         formula="rate",
         numerator="students_inbound",
         denominator="enrolled_students",
+        counts="inbound",
     ),
     Kpi(
         "net_flow",
@@ -160,6 +172,7 @@ KPIS: tuple[Kpi, ...] = (
         formula="difference",
         numerator="students_inbound",
         denominator="students_outbound",
+        counts="both",
     ),
     Kpi(
         "credit_mobility_outbound",
@@ -170,6 +183,7 @@ KPIS: tuple[Kpi, ...] = (
         "mobilities",
         "up",
         SOURCE_EUROSTAT,
+        counts="outbound",
     ),
     Kpi(
         "graduates_mobility_share",
@@ -183,9 +197,11 @@ KPIS: tuple[Kpi, ...] = (
         dimensions=HEADCOUNT_DIMENSIONS,
         headline=True,
         reference_target=EU_GRADUATE_MOBILITY_TARGET,
+        reference_note=REFERENCE_GRADUATES,
         formula="rate",
         numerator="credit_students_outbound",
         denominator="graduates",
+        counts="outbound",
     ),
     Kpi(
         "fewer_opportunities_share",
@@ -195,12 +211,14 @@ KPIS: tuple[Kpi, ...] = (
         "unset flag counts as no, as in Erasmus+ reporting).",
         "%",
         "up",
-        SOURCE_EU_2024,
+        SOURCE_EU_INCLUSION,
         headline=True,
         reference_target=EU_FEWER_OPPORTUNITIES_TARGET,
+        reference_note=REFERENCE_INCLUSION,
         formula="rate",
         numerator="fewer_opportunities",
         denominator="student_mobilities_outbound",
+        counts="outbound",
     ),
     Kpi(
         "recognition_rate",
@@ -214,6 +232,7 @@ KPIS: tuple[Kpi, ...] = (
         formula="rate",
         numerator="ects_recognised",
         denominator="ects_planned_recognition",
+        counts="outbound",
     ),
     Kpi(
         "credit_success_rate",
@@ -226,6 +245,7 @@ KPIS: tuple[Kpi, ...] = (
         formula="rate",
         numerator="ects_achieved",
         denominator="ects_planned_success",
+        counts="outbound",
     ),
     Kpi(
         "language_improvement_share",
@@ -286,6 +306,7 @@ KPIS: tuple[Kpi, ...] = (
         formula="rate",
         numerator="staff_outbound_people",
         denominator="academic_staff",
+        counts="outbound",
     ),
     Kpi(
         "female_share",

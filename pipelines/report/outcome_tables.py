@@ -134,8 +134,8 @@ def inclusion(inputs: Inputs) -> Table:
         key="inclusion",
         title="Inclusion: participants with fewer opportunities",
         note=f"{metrics.get('fewer_opportunities_share').definition} Special needs: realised "
-        "outbound student mobilities with special needs support. EU target: at least "
-        f"{target:.0f} % of participants with fewer opportunities by 2027.",
+        "outbound student mobilities with special needs support. EU reference: "
+        f"{target:.0f} % ({metrics.REFERENCE_INCLUSION}). {metrics.SOURCE_EU_INCLUSION}",
         frame=frame,
         units={
             out: "mobilities",

@@ -103,6 +103,7 @@ def load_reference(con: duckdb.DuckDBPyConnection) -> None:
             "dimensions": [list(k.dimensions) for k in metrics.KPIS],
             "headline": [k.headline for k in metrics.KPIS],
             "reference_target": [k.reference_target for k in metrics.KPIS],
+            "reference_note": [k.reference_note for k in metrics.KPIS],
             "formula": [k.formula for k in metrics.KPIS],
             "numerator": [k.numerator_measure for k in metrics.KPIS],
             "denominator": [k.denominator for k in metrics.KPIS],

@@ -22,7 +22,8 @@ def test_a_shared_link_sets_the_filters():
     assert sidebar.radio(key="filter_direction").value == "outbound"
     expected = realised(year=2023, direction="outbound", faculty=ENGINEERING)
     assert metrics_shown(app)["Outbound mobilities"] == f"{len(expected):,}"
-    assert metrics_shown(app)["Inbound mobilities"] == "0"
+    # among outbound mobilities an inbound count is not a real 0 (issue 14)
+    assert metrics_shown(app)["Inbound mobilities"] == "not applicable"
 
 
 def test_filters_are_written_to_the_url_and_defaults_left_out():

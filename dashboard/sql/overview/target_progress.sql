@@ -9,7 +9,7 @@ wanted as (
     where faculty in ('all', $faculty)
     union all
     select kpi_id, '2029/30', $faculty, reference_target,
-        'EU reference (Council Recommendation, 13 May 2024)', 'EU target'
+        'EU reference: ' || reference_note, 'EU target'
     from kpis
     where reference_target is not null
 ),

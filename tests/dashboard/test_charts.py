@@ -1,0 +1,34 @@
+"""What the charts show, checked on the plotly figures built from hand-made frames."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard import charts
+from dashboard.data.flows import top_countries
+
+FLOWS = pd.DataFrame(
+    {
+        "country": ["AT", "BE", "CZ"],
+        "country_name": ["Austria", "Belgium", "Czechia"],
+        "outbound": [10, 30, 20],
+        "inbound": [50, 0, 1],
+    }
+)
+
+
+def test_top_countries_by_one_direction_read_in_that_direction_s_order():
+    # by outbound: Belgium 30, Czechia 20, Austria 10; by both directions Austria would lead
+    top = top_countries(FLOWS, "outbound")
+    fig = charts.direction_bars(
+        top, "country_name", "mobilities", "t", "mobilities", "Country", ranked_by="outbound"
+    )
+    # plotly draws horizontal categories bottom-up: the first of the ranking is last
+    assert list(fig.layout.yaxis.categoryarray) == ["Austria", "Czechia", "Belgium"]
+    assert fig.layout.yaxis.categoryorder == "array"
+
+
+def test_without_a_ranking_direction_the_bars_are_ordered_by_both_directions():
+    top = top_countries(FLOWS, "outbound")
+    fig = charts.direction_bars(top, "country_name", "mobilities", "t", "mobilities", "Country")
+    assert fig.layout.yaxis.categoryorder == "total ascending"

@@ -1,0 +1,71 @@
+"""Views that would look real but mean nothing under the filters (issue 14): the page says
+"not applicable" instead, on the fixture warehouse with AppTest."""
+
+from __future__ import annotations
+
+from dashboard.data.overview import headline_cards
+from pipelines import metrics
+from tests.dashboard.helpers import figures, metrics_shown, new_app, open_page, realised, set_filter
+
+
+def test_outbound_kpis_are_not_applicable_among_inbound_mobilities():
+    app = open_page(new_app(), "overview")
+    set_filter(app, "direction", "inbound")
+    shown = metrics_shown(app)
+    # counted from the fixture: the inbound figure stays, the outbound ones are not applicable
+    assert shown["Inbound mobilities"] == f"{len(realised(year=2024, direction='inbound')):,}"
+    for name in ("Outbound mobilities", "Outbound mobility ratio", "Credit recognition rate"):
+        assert shown[name] == "not applicable", name
+    deltas = {m.label: m.delta for m in app.metric}
+    assert not deltas["Outbound mobilities"]
+    assert deltas["Inbound mobilities"]
+    captions = " ".join(c.value for c in app.caption)
+    assert "it counts outbound mobilities, and the direction filter shows inbound" in captions
+
+
+def test_the_balance_chart_needs_both_directions():
+    app = open_page(new_app(), "flows")
+    assert "Balance per country (inbound − outbound)" in figures(app)
+    set_filter(app, "direction", "outbound")
+    assert "Balance per country (inbound − outbound)" not in figures(app)
+    assert any("not applicable" in i.value for i in app.info)
+
+
+def test_every_kpi_says_which_directions_it_counts():
+    # a KPI with a direction in its id or numerator counts that direction only (the measures
+    # of a difference name both: net_flow is students_inbound minus students_outbound)
+    for kpi in metrics.KPIS:
+        measures = f"{kpi.id} {kpi.numerator_measure} {kpi.denominator}"
+        named = {d for d in ("outbound", "inbound") if d in measures}
+        if kpi.formula == "difference":
+            assert kpi.counts == "both", kpi.id
+        elif len(named) == 1:
+            assert kpi.counts == named.pop(), kpi.id
+    assert metrics.get("net_flow").not_applicable("outbound")
+    assert metrics.get("online_share").not_applicable("inbound") is None
+    assert metrics.get("recognition_rate").not_applicable("outbound") is None
+
+
+def test_a_card_without_a_denominator_does_not_end_in_a_dash():
+    from dashboard import formatting
+
+    assert formatting.of_total(1893.0, float("nan")) == ""
+    assert formatting.of_total(1893.0, None) == ""
+    assert formatting.of_total(1893.0, 2000.0) == " (1,893 of 2,000)"
+
+
+def test_headline_cards_mark_the_kpis_of_the_other_direction():
+    import pandas as pd
+
+    by_year = pd.DataFrame(
+        {
+            "year_start": [2024, 2024],
+            "kpi_id": ["outbound_mobilities", "inbound_mobilities"],
+            "value": [0.0, 12.0],
+            "numerator": [0.0, 12.0],
+            "denominator": [None, None],
+        }
+    )
+    cards = headline_cards(by_year, 2024, direction="inbound").set_index("kpi_id")
+    assert cards.loc["outbound_mobilities", "not_applicable"]
+    assert cards.loc["inbound_mobilities", "not_applicable"] == ""
