@@ -51,12 +51,29 @@ def trend_line(
     return layout(fig, title, 320)
 
 
+def with_zero_years(frame: pd.DataFrame, value: str, colour: str) -> pd.DataFrame:
+    """Counts per academic year and ``colour`` with the missing combinations as 0, from the
+    first year of the frame to its last: a query counts only what happened, and a year
+    without mobilities would otherwise be a gap a line draws straight across."""
+    if frame.empty:
+        return frame
+    starts = frame["academic_year"].str[:4].astype(int)
+    years = [f"{y}/{(y + 1) % 100:02d}" for y in range(starts.min(), starts.max() + 1)]
+    grid = pd.MultiIndex.from_product(
+        [years, frame[colour].drop_duplicates().tolist()], names=["academic_year", colour]
+    )
+    counted = frame.set_index(["academic_year", colour])[value]
+    return counted.reindex(grid, fill_value=0).reset_index()
+
+
 def direction_trend(
     frame: pd.DataFrame, value: str, title: str, unit: str, colour: str = "direction"
 ) -> go.Figure:
     """Lines over academic years, one per direction (in the direction colours) or per another
-    category (``colour``); ``frame``: academic_year, ``colour``, ``value``."""
+    category (``colour``); ``frame``: academic_year, ``colour``, ``value`` (counts: a year
+    missing from a line counts 0, ``with_zero_years``)."""
     is_direction = colour == "direction"
+    frame = with_zero_years(frame[["academic_year", colour, value]], value, colour)
     fig = px.line(
         frame,
         x="academic_year",

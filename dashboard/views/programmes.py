@@ -26,7 +26,9 @@ else:
         ["dual_degree_students"],
         note="students: distinct students in a realised dual or joint degree period; "
         "completed: periods with status completed (the import contract has no graduation "
-        "field, so this stands in for graduates); partners: distinct partner institutions.",
+        "field, so this stands in for graduates); ongoing: periods still running, so that "
+        "completed counts of the latest years are not final; partners: distinct partner "
+        "institutions.",
         scope=scope,
     )
     components.table(

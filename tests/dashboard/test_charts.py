@@ -32,3 +32,17 @@ def test_without_a_ranking_direction_the_bars_are_ordered_by_both_directions():
     top = top_countries(FLOWS, "outbound")
     fig = charts.direction_bars(top, "country_name", "mobilities", "t", "mobilities", "Country")
     assert fig.layout.yaxis.categoryorder == "total ascending"
+
+
+def test_a_year_without_mobilities_is_a_zero_on_the_trend_not_a_gap():
+    frame = pd.DataFrame(
+        {
+            "academic_year": ["2020/21", "2022/23", "2021/22"],
+            "direction": ["outbound", "outbound", "inbound"],
+            "mobilities": [5, 7, 3],
+        }
+    )
+    fig = charts.direction_trend(frame, "mobilities", "t", "mobilities")
+    lines = {trace.name: dict(zip(trace.x, trace.y, strict=True)) for trace in fig.data}
+    assert lines["outbound"] == {"2020/21": 5, "2021/22": 0, "2022/23": 7}
+    assert lines["inbound"] == {"2020/21": 0, "2021/22": 3, "2022/23": 0}

@@ -69,3 +69,21 @@ def test_headline_cards_mark_the_kpis_of_the_other_direction():
     cards = headline_cards(by_year, 2024, direction="inbound").set_index("kpi_id")
     assert cards.loc["outbound_mobilities", "not_applicable"]
     assert cards.loc["inbound_mobilities", "not_applicable"] == ""
+
+
+def test_dual_degrees_show_the_periods_still_running_beside_the_completed():
+    from tests.dashboard.helpers import values
+
+    app = open_page(new_app(), "programmes")
+    chart = figures(app)["Dual and joint degrees per year"]
+    lines = {
+        t["name"]: dict(zip(values(t["x"]), values(t["y"]), strict=True)) for t in chart["data"]
+    }
+    dual = realised(kind="dual_degree")
+    for status in ("completed", "ongoing"):
+        shown = lines[status]
+        counted = dual[dual["status"] == status].groupby("year").size()
+        # every year of the chart, 0 where the fixture has none of that status
+        expected = {y: int(counted.get(int(y[:4]), 0)) for y in shown}
+        assert shown == expected, status
+        assert sum(shown.values()) == len(dual[dual["status"] == status])

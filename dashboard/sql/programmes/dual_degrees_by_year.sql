@@ -3,6 +3,9 @@ final as (
         academic_year,
         count(distinct person_id) as students,
         count(*) filter (where status = 'completed') as completed,
+        -- beside completed: in the latest years most periods are still running, and a
+        -- completed line alone would read as a collapse
+        count(*) filter (where status = 'ongoing') as ongoing,
         count(distinct partner_key) as partners
     from realised
     where kind = 'dual_degree'
