@@ -333,13 +333,25 @@ def empty_warehouse() -> None:
 
 
 def url_choice(label: str, options: list, key: str, **kwargs) -> object:
-    """A selectbox on one page whose value is also kept in the URL under ``key``."""
+    """A selectbox on one page whose value is also kept in the URL under ``key``. A link
+    asking for a value that is not among ``options`` is said to be ignored, as the sidebar
+    does, rather than silently showing the first option."""
     state_key = f"page_{key}"
-    if state_key not in st.session_state and st.query_params.get(key) in options:
-        st.session_state[state_key] = st.query_params[key]
+    asked = st.query_params.get(key)
+    ignored = None
+    if state_key not in st.session_state and asked is not None:
+        if asked in options:
+            st.session_state[state_key] = asked
+        else:
+            ignored = asked
     if st.session_state.get(state_key) not in options:
         st.session_state.pop(state_key, None)
     value = st.selectbox(label, options, key=state_key, **kwargs)
+    if ignored is not None:
+        shown = kwargs["format_func"](value) if "format_func" in kwargs else value
+        st.warning(
+            f"Ignored in the link (no such value): {key}={ignored}. {label}: showing {shown}."
+        )
     if st.query_params.get(key) != value:
         st.query_params[key] = value
     return value

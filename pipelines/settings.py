@@ -150,6 +150,12 @@ class Settings(BaseModel):
         return cls.model_validate(values)
 
 
+def where_set(key: str) -> str:
+    """How a page tells a reader where a setting is changed, in the Settings page's words
+    rather than its key: 'Settings page, "First month of the academic year"'."""
+    return f'Settings page, "{Settings.model_fields[key].title}"'
+
+
 def _reason(error: Mapping[str, Any]) -> str:
     """Pydantic's error as a person reads it ("must be at most 12", not "Input should be")."""
     context = error.get("ctx") or {}

@@ -3,6 +3,8 @@ data-quality score per year and a KPI's projection towards its target."""
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
@@ -91,26 +93,38 @@ def direction_trend(
     return layout(fig, title, 340)
 
 
+def score_range(scores: pd.Series) -> list[float]:
+    """The score axis: from a little below the lowest score to 100, so that 99.2 and 99.6 can
+    be told apart (on 0-100 they are the same bar), never below 0."""
+    low = float(scores.min()) if len(scores) else 0.0
+    margin = max(1.0, (100 - low) * 0.25)
+    return [max(0.0, math.floor(low - margin)), 100.0 + margin * 0.4]
+
+
 def quality_scores(frame: pd.DataFrame) -> go.Figure:
-    """The data-quality score per academic year; ``frame`` has academic_year, score."""
+    """The data-quality score per academic year; ``frame`` has academic_year, score. Points
+    on a line rather than bars: bars on an axis that does not start at 0 would exaggerate."""
     fig = go.Figure(
-        go.Bar(
+        go.Scatter(
             x=frame["academic_year"],
             y=frame["score"],
-            marker_color=OUTBOUND,
+            mode="lines+markers+text",
+            marker={"color": OUTBOUND, "size": 9},
+            line={"color": OUTBOUND},
             text=[f"{v:,.1f}" for v in frame["score"]],
-            textposition="outside",
+            textposition="top center",
             hovertemplate="%{x}: score %{y:,.1f} of 100<extra></extra>",
         )
     )
     fig.update_layout(
         title="Data-quality score by academic year",
         xaxis_title="Academic year",
-        yaxis_title="Score (0-100)",
+        yaxis_title="Score (of 100; axis zoomed)",
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
         height=300,
     )
-    fig.update_yaxes(range=[0, 115])
+    fig.update_xaxes(type="category")
+    fig.update_yaxes(range=score_range(frame["score"]))
     return fig
 
 

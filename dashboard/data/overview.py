@@ -150,13 +150,22 @@ def target_progress_projected(
             unavailable[(kpi_id, scope_faculty)] = reason
     targets = progress.rename(columns={"target_year_start": "year_start"})
     projected = projection.progress_table(targets, series, unavailable)
-    # None where nothing was projected: a column of only None could not be rounded
-    projected["projected_value"] = pd.to_numeric(projected["projected_value"]).round(1)
+    projected["projected_value"] = rounded_projection(
+        projected["projected_value"], projected["unit"]
+    )
     not_available = projected["status"] == "not available"
     projected.loc[not_available, "status"] = "not available: " + projected.loc[
         not_available, "explanation"
     ].astype(str)
     return projected[PROJECTED_COLUMNS]
+
+
+def rounded_projection(values: pd.Series, units: pd.Series) -> pd.Series:
+    """Projected values as a reader expects them: a count in whole mobilities or people
+    (2,126, not 2,126.3), a rate to 0.1 point; None where nothing was projected (a column of
+    only None could not be rounded without ``to_numeric``)."""
+    numbers = pd.to_numeric(values)
+    return numbers.where(units == "%", numbers.round(0)).round(1)
 
 
 def kinds_side_by_side(frame: pd.DataFrame) -> pd.DataFrame:

@@ -38,6 +38,11 @@ def expiring_agreements(flt: Filters) -> pd.DataFrame:
     )
 
 
+def expiring_months_setting() -> int:
+    value = first_value(run("shared/setting", key="expiring_months"))
+    return 12 if value is None else int(value)
+
+
 def dormant_years_setting() -> int:
     value = first_value(run("shared/setting", key="dormant_years"))
     return 2 if value is None else int(value)

@@ -9,6 +9,10 @@ import streamlit as st
 from dashboard import charts, formatting
 from dashboard.queries import benchmark as benchmark_queries
 from pipelines import metrics
+from pipelines.settings import where_set
+
+# the EU Open Data Portal's search for the Commission's Erasmus mobility data sets
+EC_DATA_SEARCH = "https://data.europa.eu/data/datasets?query=erasmus%20mobility&locale=en"
 
 st.title("Erasmus benchmark")
 st.caption(
@@ -17,9 +21,19 @@ st.caption(
 )
 if not benchmark_queries.has_benchmark():
     st.info(
-        "No benchmark data yet. Download the European Commission's Erasmus mobility files "
-        "(and the EUC institution list and country flow table) and import them with "
-        "`mobility ingest --source erasmus-ec FILE...`; see docs/erasmus-ec.md."
+        "No benchmark data yet. The benchmark compares the university with its country and "
+        "the whole Erasmus programme, from files the European Commission publishes:\n\n"
+        "1. Download the Erasmus mobility files (record-level, one per year or period), the "
+        "EUC institution list (`EUC.json`) and, if wanted, the country flow table from the "
+        f"[EU Open Data Portal]({EC_DATA_SEARCH}).\n"
+        "2. Give them to whoever runs Mobility Atlas on the server: they are imported there "
+        "(`mobility ingest --source erasmus-ec` followed by the files), because the files "
+        "can be larger than an upload here allows.\n"
+        f"3. Check the university's own Erasmus code ({where_set('own_erasmus_code')}): the "
+        "page opens on it.\n\n"
+        "Which files and versions are recognised: the guide on the benchmark data "
+        "(docs/erasmus-ec.md).",
+        icon=":material/travel_explore:",
     )
     st.stop()
 
@@ -35,7 +49,8 @@ year_choice = left.selectbox(
     "Academic year",
     [*years, ALL_YEARS],
     index=years.index(benchmark_queries.benchmark_default_year()),
-    help="Year of the mobility's start (first month: setting year_start_month), or the "
+    help="Year of the mobility's start (its first month: "
+    f"{where_set('year_start_month')}), or the "
     "year an EC file states. Defaults to the year with the most records.",
 )
 home = right.selectbox(
@@ -43,8 +58,8 @@ home = right.selectbox(
     codes,
     index=codes.index(own) if own in codes else 0,
     format_func=labels.get,
-    help="Defaults to the university's own Erasmus code (setting own_erasmus_code: "
-    '`mobility settings own_erasmus_code "D  KONSTAN01"`); pick any other institution '
+    help="Defaults to the university's own Erasmus code "
+    f"({where_set('own_erasmus_code')}); pick any other institution "
     "to compare. Listed: every institution sending participants in the EC files.",
 )
 if own and own not in codes:

@@ -1,8 +1,27 @@
 """Data contract: what each import file must contain, shown inside the app so the link of
-every empty state works without internet (the text is docs/data-contract.md)."""
+every empty state works without internet (the text is docs/data-contract.md), with the
+import templates to download."""
 
 import streamlit as st
 
 from dashboard import content
+from pipelines.config import TEMPLATES_DIR
 
 st.markdown(content.data_contract())
+
+st.subheader("Templates")
+st.caption(
+    "One CSV file per table, with the columns of the contract and example rows: fill it in, "
+    "or map your own export's columns on the Import page."
+)
+columns = st.columns(5)
+for column, path in zip(columns, sorted(TEMPLATES_DIR.glob("*.csv")), strict=False):
+    column.download_button(
+        f"{path.stem.capitalize()} template",
+        path.read_bytes(),
+        file_name=path.name,
+        mime="text/csv",
+        key=f"template-{path.stem}",
+        on_click="ignore",
+        icon=":material/download:",
+    )

@@ -5,6 +5,7 @@ import streamlit as st
 from dashboard import charts, components, filters
 from dashboard.data.partners import partner_totals, partner_years, top_partners
 from dashboard.queries import partners as partners_queries
+from pipelines.settings import where_set
 
 flt = filters.current()
 scope = flt.describe()
@@ -22,14 +23,23 @@ partner_columns = {
     "balance": components.count_column("Balance (in − out)"),
     "places": components.count_column("Places", "Places per year under agreements, both ways"),
     "utilisation_pct": components.percent_column(
-        "Utilisation", "Realised mobilities under agreements / places"
+        "Utilisation",
+        "Realised mobilities under the partner's agreements as a share of the places they "
+        "offer. Above 100 %: more mobilities than places, which agreements often allow "
+        "(places are a planning figure, not a cap).",
     ),
-    "last_activity_year": "Last activity",
+    "last_activity_year": st.column_config.TextColumn(
+        "Last activity (any year)",
+        help="The latest academic year with a realised mobility with the partner, over all "
+        "years, not only the selected ones: a partner quiet in the selected years still shows "
+        "when it was last active.",
+    ),
 }
 note = (
     "Out and in follow every filter. Places and utilisation follow the years and the faculty "
-    "filter (the faculty's own and university-wide agreements). Last activity: the latest "
-    "academic year with any realised mobility with the partner."
+    "filter (the faculty's own and university-wide agreements); utilisation above 100 % means "
+    "more mobilities than places. Last activity: the latest academic year with any realised "
+    "mobility with the partner, over all years."
 )
 
 st.subheader("Top partners")
@@ -78,8 +88,12 @@ agreement_columns = {
     "places_inbound": components.count_column("Places in"),
     "realised_outbound_total": components.count_column("Realised out (all years)"),
     "realised_inbound_total": components.count_column("Realised in (all years)"),
-    "last_activity_year": "Last activity",
+    "last_activity_year": st.column_config.TextColumn(
+        "Last activity (any year)",
+        help="The latest academic year with a realised mobility under the agreement.",
+    ),
 }
+expiring_months = partners_queries.expiring_months_setting()
 left, right = st.columns(2)
 for column, title, frame, kpis, none, note in (
     (
@@ -88,17 +102,18 @@ for column, title, frame, kpis, none, note in (
         partners_queries.dormant_agreements(flt),
         ["dormant_agreements"],
         "No dormant agreement.",
-        f"Window: {partners_queries.dormant_years_setting()} academic years up to the latest. "
-        "Only the faculty filter applies.",
+        f"Window: {partners_queries.dormant_years_setting()} academic years up to the latest "
+        f"({where_set('dormant_years')}). Only the faculty filter applies.",
     ),
     (
         right,
-        "Expiring within 12 months",
+        f"Expiring within {expiring_months} months",
         partners_queries.expiring_agreements(flt),
         [],
-        "No agreement ends within the next 12 months.",
-        "Agreements whose validity ends within the next 12 months (setting expiring_months), "
-        "counted from today. Only the faculty filter applies.",
+        f"No agreement ends within the next {expiring_months} months.",
+        f"Agreements whose validity ends within the next {expiring_months} months "
+        f"({where_set('expiring_months')}), counted from today. Only the faculty filter "
+        "applies.",
     ),
 ):
     with column:

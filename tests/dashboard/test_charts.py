@@ -46,3 +46,14 @@ def test_a_year_without_mobilities_is_a_zero_on_the_trend_not_a_gap():
     lines = {trace.name: dict(zip(trace.x, trace.y, strict=True)) for trace in fig.data}
     assert lines["outbound"] == {"2020/21": 5, "2021/22": 0, "2022/23": 7}
     assert lines["inbound"] == {"2020/21": 0, "2021/22": 3, "2022/23": 0}
+
+
+def test_data_quality_scores_close_together_are_told_apart():
+    frame = pd.DataFrame({"academic_year": ["2022/23", "2023/24"], "score": [99.2, 99.6]})
+    low, high = charts.quality_scores(frame).layout.yaxis.range
+    # the axis spans a few points, not 0-100, and still shows both points and 100
+    assert 90 < low < 99.2 and high >= 100
+    low, _ = charts.quality_scores(
+        pd.DataFrame({"academic_year": ["2023/24"], "score": [12.0]})
+    ).layout.yaxis.range
+    assert low == 0

@@ -87,3 +87,32 @@ def test_dual_degrees_show_the_periods_still_running_beside_the_completed():
         expected = {y: int(counted.get(int(y[:4]), 0)) for y in shown}
         assert shown == expected, status
         assert sum(shown.values()) == len(dual[dual["status"] == status])
+
+
+def test_a_link_to_a_country_without_data_says_so():
+    # the fixture has no mobility with Kosovo (XK): the page says it shows another country
+    assert realised(partner_country="XK").empty
+    app = open_page(new_app({"country": "XK"}), "country")
+    warnings = [w.value for w in app.warning]
+    assert any("country=XK" in w for w in warnings), warnings
+    app = open_page(new_app({"country": "DE"}), "country")
+    assert not [w.value for w in app.warning if "country=" in w.value]
+
+
+def test_the_data_contract_page_offers_every_import_template():
+    from pipelines.demo import TABLES
+
+    app = open_page(new_app(), "data_contract")
+    labels = {b.proto.label for b in app.get("download_button")}
+    assert labels == {f"{table.capitalize()} template" for table in TABLES}
+
+
+def test_projected_counts_are_whole_and_rates_keep_one_decimal():
+    import pandas as pd
+
+    from dashboard.data.overview import rounded_projection
+
+    shown = rounded_projection(
+        pd.Series([2126.3, 14.04, None], dtype=object), pd.Series(["mobilities", "%", "people"])
+    )
+    assert shown.iloc[0] == 2126.0 and shown.iloc[1] == 14.0 and pd.isna(shown.iloc[2])
