@@ -17,11 +17,12 @@ open it, and pages above the person's role are not registered at all.
 
 import streamlit as st
 
-from dashboard import admin, auth, filters, queries
+from dashboard import admin, auth, filters, page_style, queries
 from pipelines.access import UPDATING, WarehouseUpdating
 from pipelines.roles import Role
 
 st.set_page_config(page_title="Mobility Atlas", page_icon="🌍", layout="wide")
+page_style.apply()
 
 actor = auth.session_actor()
 if actor is None:  # not signed in, or no role: one page, whatever the URL asked for

@@ -57,6 +57,16 @@ def no_data(what: str) -> None:
     )
 
 
+def cells(count: int, per_row: int = 3) -> list:
+    """Columns for ``count`` cards (metrics, buttons), at most ``per_row`` side by side, in
+    as many rows as needed: five or six cards in one row cut their labels and values at
+    1024 px ("Outboun…", "2,…")."""
+    found: list = []
+    for start in range(0, count, per_row):
+        found.extend(st.columns(per_row)[: min(per_row, count - start)])
+    return found
+
+
 def not_applicable(what: str, why: str) -> None:
     """In place of a chart or figure that would mean nothing under the filters (a balance of
     one direction, an outbound rate among inbound mobilities): says so, rather than drawing
@@ -78,6 +88,9 @@ def chart(
     download(data, name)
 
 
+WHOLE_TABLE_ROWS = 25
+
+
 def table(
     data: pd.DataFrame,
     name: str,
@@ -85,13 +98,22 @@ def table(
     note: str = "",
     scope: str = "",
     column_config: dict | None = None,
-    height: int | str = "auto",
+    height: int | str | None = None,
+    column_order: Sequence[str] | None = None,
 ) -> None:
-    """A table with the same caption and CSV download as a chart."""
+    """A table with the same caption and CSV download as a chart.
+
+    Height: by default a table of up to ``WHOLE_TABLE_ROWS`` rows is shown whole (Streamlit's
+    own default shows ten and hides the rest in an inner scroll, where a reader misses them),
+    a longer one in a box of that many rows. ``column_order``: the columns shown on screen,
+    where a table has more than fit the page; the download keeps every column."""
+    if height is None:
+        height = "content" if len(data) <= WHOLE_TABLE_ROWS else 35 * (WHOLE_TABLE_ROWS + 1) + 3
     st.dataframe(
         data,
         hide_index=True,
         column_config=column_config,
+        column_order=column_order,
         key=f"table-{_slug(name)}",
         height=height,
     )

@@ -4,7 +4,7 @@ import templates to download."""
 
 import streamlit as st
 
-from dashboard import content
+from dashboard import components, content
 from pipelines.config import TEMPLATES_DIR
 
 st.markdown(content.data_contract())
@@ -14,8 +14,8 @@ st.caption(
     "One CSV file per table, with the columns of the contract and example rows: fill it in, "
     "or map your own export's columns on the Import page."
 )
-columns = st.columns(5)
-for column, path in zip(columns, sorted(TEMPLATES_DIR.glob("*.csv")), strict=False):
+templates = sorted(TEMPLATES_DIR.glob("*.csv"))
+for column, path in zip(components.cells(len(templates)), templates, strict=True):
     column.download_button(
         f"{path.stem.capitalize()} template",
         path.read_bytes(),

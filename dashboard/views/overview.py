@@ -70,26 +70,47 @@ else:
         f"opportunities ({metrics.REFERENCE_INCLUSION}). "
         + metrics.SOURCE_EU_2024
         + " "
-        + metrics.SOURCE_EU_INCLUSION,
+        + metrics.SOURCE_EU_INCLUSION
+        + " The download has every column (unit, reached, source of the target).",
+        # what fits the page; unit, reached and the target's source are in the download
+        column_order=[
+            "target_kind",
+            "kpi",
+            "scope",
+            "current_value",
+            "target_value",
+            "target_year",
+            "projected_value",
+            "status",
+            "progress_pct",
+        ],
         column_config={
-            "target_kind": "Target",
-            "kpi": "KPI",
+            "target_kind": st.column_config.TextColumn("Target", width=118),
+            "kpi": st.column_config.TextColumn("KPI", width=255),
             "unit": "Unit",
-            "scope": "For",
+            "scope": st.column_config.TextColumn("For", width=100),
             "current_value": st.column_config.NumberColumn(
-                f"Value {formatting.academic_year(year)}", format="localized"
+                f"Value {formatting.academic_year(year)}", format="localized", width=90
             ),
-            "target_year": "Target year",
-            "target_value": st.column_config.NumberColumn("Target", format="localized"),
+            "target_year": st.column_config.TextColumn("Target year", width=80),
+            "target_value": st.column_config.NumberColumn(
+                "Target value", format="localized", width=85
+            ),
             "reached": st.column_config.CheckboxColumn("Reached"),
             "progress_pct": st.column_config.ProgressColumn(
-                "Progress", format="%.0f %%", min_value=0, max_value=100
+                "Progress", format="%.0f %%", min_value=0, max_value=100, width=90
             ),
             "projected_value": st.column_config.NumberColumn(
-                "Projected for target year", format="localized"
+                "Projected",
+                format="localized",
+                width=80,
+                help="Where the trend of the last three years leads by the target year",
             ),
             "status": st.column_config.TextColumn(
-                "Status", help="Where the trend of the last three years leads (see below)"
+                "Status",
+                width=75,
+                help="Where the trend of the last three years leads (see below); hover a "
+                "cut text to read it whole",
             ),
             "note": "Source of the target",
         },
@@ -97,13 +118,16 @@ else:
 
 st.subheader(f"The six kinds of mobility in {formatting.academic_year(year)}")
 kinds = overview_queries.kinds_side_by_side(flt, year)
-columns = st.columns(6)
-for column, row in zip(columns, kinds.itertuples(), strict=True):
+for column, row in zip(components.cells(len(kinds)), kinds.itertuples(), strict=True):
     if row.kind == "projects":
-        column.metric(row.kind_name, formatting.count(row.total), help="Active projects")
+        column.metric(
+            row.kind_name, formatting.count(row.total), help="Active projects", border=True
+        )
         column.caption("active projects")
     else:
-        column.metric(row.kind_name, formatting.count(row.total), help="Realised mobilities")
+        column.metric(
+            row.kind_name, formatting.count(row.total), help="Realised mobilities", border=True
+        )
         column.caption(f"{formatting.count(row.outbound)} out · {formatting.count(row.inbound)} in")
 components.caption(
     ["outbound_mobilities", "inbound_mobilities", "projects_active"],

@@ -76,37 +76,38 @@ for tab, frame, name in zip(
         )
 
 agreement_columns = {
-    "agreement_id": "Agreement",
-    "partner_name": "Partner",
-    "country_name": "Country",
-    "agreement_type": "Type",
+    "agreement_id": st.column_config.TextColumn("Agreement", width=130),
+    "partner_name": st.column_config.TextColumn("Partner", width=220),
+    "country_name": st.column_config.TextColumn("Country", width=110),
+    "agreement_type": st.column_config.TextColumn("Type", width=80),
     "activity": "For",
-    "faculty": "Faculty",
+    "faculty": st.column_config.TextColumn("Faculty", width=170),
     "valid_from": st.column_config.DateColumn("Valid from"),
-    "valid_to": st.column_config.DateColumn("Valid to"),
+    "valid_to": st.column_config.DateColumn("Valid to", width=90),
     "places_outbound": components.count_column("Places out"),
     "places_inbound": components.count_column("Places in"),
     "realised_outbound_total": components.count_column("Realised out (all years)"),
     "realised_inbound_total": components.count_column("Realised in (all years)"),
     "last_activity_year": st.column_config.TextColumn(
         "Last activity (any year)",
+        width=130,
         help="The latest academic year with a realised mobility under the agreement.",
     ),
 }
 expiring_months = partners_queries.expiring_months_setting()
-left, right = st.columns(2)
-for column, title, frame, kpis, none, note in (
+# one below the other, the whole width each: side by side, half a page hid the expiry date
+# of each agreement behind a horizontal scroll
+for title, frame, kpis, none, note, shown in (
     (
-        left,
         "Dormant agreements",
         partners_queries.dormant_agreements(flt),
         ["dormant_agreements"],
         "No dormant agreement.",
         f"Window: {partners_queries.dormant_years_setting()} academic years up to the latest "
         f"({where_set('dormant_years')}). Only the faculty filter applies.",
+        ["partner_name", "country_name", "last_activity_year", "valid_to", "agreement_id"],
     ),
     (
-        right,
         f"Expiring within {expiring_months} months",
         partners_queries.expiring_agreements(flt),
         [],
@@ -114,10 +115,18 @@ for column, title, frame, kpis, none, note in (
         f"Agreements whose validity ends within the next {expiring_months} months "
         f"({where_set('expiring_months')}), counted from today. Only the faculty filter "
         "applies.",
+        ["valid_to", "partner_name", "country_name", "last_activity_year", "agreement_id"],
     ),
 ):
-    with column:
-        st.subheader(title)
-        if frame.empty:
-            st.success(none)
-        components.table(frame, title, kpis, note=note, column_config=agreement_columns)
+    st.subheader(title)
+    if frame.empty:
+        st.success(none)
+    components.table(
+        frame,
+        title,
+        kpis,
+        note=note + " The download has every column of the agreements.",
+        column_config=agreement_columns,
+        # the columns that decide what to do first; places and realised counts in the download
+        column_order=[*shown, "agreement_type", "faculty"],
+    )

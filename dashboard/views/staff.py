@@ -14,7 +14,7 @@ st.caption(f"Physical teaching, training, research and conference mobility · {s
 
 summary = staff_queries.staff_summary(flt).iloc[0]
 rate = staff_queries.kpi_value("staff_mobility_rate", flt.year_to, flt.single_faculty)
-columns = st.columns(5)
+columns = components.cells(5)
 columns[0].metric("Outbound (mobilities)", formatting.count(summary["outbound"]), border=True)
 columns[1].metric("Inbound (mobilities)", formatting.count(summary["inbound"]), border=True)
 columns[2].metric("Average stay (days)", formatting.count(summary["average_days"]), border=True)

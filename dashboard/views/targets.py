@@ -99,22 +99,25 @@ edited = st.data_editor(
     key=editor_key,
     num_rows="dynamic",
     hide_index=True,
+    # every target in view (an inner scroll hid the last ones), widths that fit the page
+    height="content",
     column_config={
         "kpi_id": st.column_config.SelectboxColumn(
-            "KPI", options=list(kpi_label), format_func=kpi_label.get, required=True
+            "KPI", options=list(kpi_label), format_func=kpi_label.get, required=True, width=250
         ),
         "academic_year": st.column_config.TextColumn(
-            "Academic year", help="e.g. 2029/30", required=True
+            "Academic year", help="e.g. 2029/30", required=True, width=110
         ),
         "faculty": st.column_config.SelectboxColumn(
             "Faculty",
             options=targets_queries.target_faculties(),
             help="Empty: the whole university",
+            width=200,
         ),
         "value": st.column_config.NumberColumn(
-            "Target value", help="In the KPI's unit", format="localized", required=True
+            "Target value", help="In the KPI's unit", format="localized", required=True, width=100
         ),
-        "note": st.column_config.TextColumn("Note", help="Where the target comes from"),
+        "note": st.column_config.TextColumn("Note", help="Where the target comes from", width=280),
     },
 )
 pending = st.session_state.get(editor_key) or {}

@@ -276,7 +276,8 @@ KPIS: tuple[Kpi, ...] = (
         "dormant_agreements",
         "Dormant agreements",
         "Agreements valid in the year with no realised mobility in either direction in this "
-        "and the preceding academic years (window: setting dormant_years, default 2).",
+        "and the preceding academic years (window: 2 academic years unless set otherwise on "
+        "the Settings page).",
         "agreements",
         "down",
         SOURCE_INTERNAL,
