@@ -36,11 +36,12 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "data"
 
 
-def download(data: pd.DataFrame, name: str) -> None:
-    """A CSV of the aggregated data behind a block (never person-level rows)."""
+def download(data: pd.DataFrame, name: str, scope: str = "") -> None:
+    """A CSV of the aggregated data behind a block (never person-level rows), with the
+    filters it follows (``scope``, ``formatting.download_frame``)."""
     st.download_button(
         f"Download CSV ({len(data):,} rows)",
-        formatting.csv_bytes(data),
+        formatting.csv_bytes(formatting.download_frame(data, scope)),
         file_name=f"{_slug(name)}.csv",
         mime="text/csv",
         key=f"download-{_slug(name)}",
@@ -85,7 +86,7 @@ def chart(
     """A chart, its caption (KPI definitions, what it counts, the filters) and its CSV."""
     st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, key=f"chart-{_slug(name)}")
     caption(kpi_ids, note, scope)
-    download(data, name)
+    download(data, name, scope)
 
 
 WHOLE_TABLE_ROWS = 25
@@ -118,7 +119,7 @@ def table(
         height=height,
     )
     caption(kpi_ids, note, scope)
-    download(data, name)
+    download(data, name, scope)
 
 
 def latest_table(data: pd.DataFrame, name: str, shown: int = 20) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 import pycountry
 
 from pipelines import exports, metrics
@@ -92,6 +93,25 @@ def benchmark_value(value: float | None, unit: str) -> str:
     if unit == "months":
         return f"{value:,.1f} months"
     return kpi_value(value, unit)
+
+
+FILTERS_COLUMN = "filters applied"
+
+
+def download_frame(frame: pd.DataFrame, scope: str = "") -> pd.DataFrame:
+    """What a page's CSV holds: whole numbers written as such (a count summed in DuckDB or
+    with a gap arrives as a float and was written "634.0"), and the filters the figures
+    follow in a last column, so that a file read later still says what it counts."""
+    frame = frame.copy()
+    for column in frame.columns:
+        values = frame[column]
+        if pd.api.types.is_float_dtype(values):
+            present = values.dropna()
+            if len(present) and (present == present.round()).all():
+                frame[column] = values.round().astype("Int64")
+    if scope:
+        frame[FILTERS_COLUMN] = scope
+    return frame
 
 
 def csv_bytes(frame) -> bytes:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from pipelines.contract import reference
+
 OUTBOUND = "#1f5fa8"
 INBOUND = "#e07b24"
 NEUTRAL = "#5b6b7a"
@@ -26,6 +28,9 @@ CATEGORY_ORDER = [
     "blended",
     "coordinator",
     "partner",
+    # study levels by their EQF level, not by name (Bachelor, Doctorate, Master)
+    *(reference.level_label(level) for level in reference.EQF_LEVELS),
+    reference.NOT_SET,
 ]
 PALETTE = ["#3d7a8c", "#8c6bb1", "#7a9a3d", "#c4575b", "#d6a43a", "#6b8ebd", "#9c755f"]
 # the Targets page: a target on track or met, or at risk

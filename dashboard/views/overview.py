@@ -134,7 +134,7 @@ components.caption(
     note="Projects follow the faculty filter only.",
     scope=flt.describe(),
 )
-components.download(kinds, f"kinds {formatting.academic_year(year)}")
+components.download(kinds, f"kinds {formatting.academic_year(year)}", flt.describe())
 
 st.subheader("Trend")
 trend = overview_queries.mobilities_by_year(flt)

@@ -91,3 +91,5 @@ def test_a_csv_download_has_the_data_behind_the_chart(server, page):
     assert int(germany["outbound"]) == len(realised(direction="outbound", partner_country="DE"))
     assert int(germany["inbound"]) == len(realised(direction="inbound", partner_country="DE"))
     assert "person_id" not in rows[0]
+    # the file says what it counts (issue 14): the default filters are all the years
+    assert rows[0]["filters applied"].startswith("academic years ")

@@ -57,3 +57,32 @@ def test_data_quality_scores_close_together_are_told_apart():
         pd.DataFrame({"academic_year": ["2023/24"], "score": [12.0]})
     ).layout.yaxis.range
     assert low == 0
+
+
+def test_a_download_writes_counts_as_whole_numbers_and_names_its_filters():
+    from dashboard import formatting
+
+    frame = pd.DataFrame(
+        {"country": ["DE", "FR"], "outbound": [634.0, None], "share_pct": [12.5, 50.0]}
+    )
+    text = formatting.csv_bytes(formatting.download_frame(frame, "academic year 2024/25"))
+    lines = text.decode().splitlines()
+    assert lines[0] == "country,outbound,share_pct,filters applied"
+    assert lines[1] == "DE,634,12.5,academic year 2024/25"
+    assert lines[2] == "FR,,50.0,academic year 2024/25"
+
+
+def test_study_levels_are_in_the_order_of_their_level_not_their_name():
+    frame = pd.DataFrame(
+        {
+            "direction": ["outbound"] * 3,
+            "grp": ["Doctorate (EQF 8)", "Bachelor (EQF 6)", "Master (EQF 7)"],
+            "share_pct": [10.0, 60.0, 30.0],
+        }
+    )
+    fig = charts.category_bars(frame, "direction", "share_pct", "grp", "t", "%", "D", "L")
+    assert [trace.name for trace in fig.data] == [
+        "Bachelor (EQF 6)",
+        "Master (EQF 7)",
+        "Doctorate (EQF 8)",
+    ]
