@@ -230,3 +230,26 @@ def benchmark_share_bars(
     )
     fig.update_xaxes(rangemode="tozero", ticksuffix=" %")
     return fig
+
+
+def compare_bars(
+    frame: pd.DataFrame, category: str, labels: tuple[str, str], title: str, unit: str
+) -> go.Figure:
+    """Two bars per category, side A and side B of a comparison (``frame``: ``category`` and
+    one column per label, as ``dashboard.data.compare.side_by_side`` gives), in the frame's
+    order from the top. Not the direction colours: A and B are not directions."""
+    long = frame.melt(id_vars=[category], value_vars=list(labels), var_name="side", value_name=unit)
+    fig = px.bar(
+        long,
+        x=unit,
+        y=category,
+        color="side",
+        barmode="group",
+        orientation="h",
+        color_discrete_map={labels[0]: NEUTRAL, labels[1]: PALETTE[0]},
+        category_orders={"side": list(labels), category: frame[category].tolist()},
+        labels={category: "", "side": ""},
+    )
+    fig.update_traces(hovertemplate="%{y}: %{x:,.0f} " + unit + "<extra>%{fullData.name}</extra>")
+    fig.update_xaxes(separatethousands=True)
+    return layout(fig, title, max(320, 44 * len(frame) + 120))

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from dashboard import charts, components, filters
+from dashboard import charts, compare, components, filters
+from dashboard.data.compare import side_by_side
 from dashboard.data.flows import largest_balances, top_countries
 from dashboard.queries import flows as flows_queries
 
@@ -34,6 +35,24 @@ components.chart(
     [kpi],
     scope=scope,
 )
+
+comparison = compare.choose(flt, "flows_compare")
+if comparison:
+    per_side = [flows_queries.country_flows(side) for side in comparison.sides]
+    both = side_by_side(*per_side, ["country", "country_name"], "total", comparison.labels)
+    top = both.head(15)
+    components.chart(
+        charts.compare_bars(
+            top, "country_name", comparison.labels, "Mobilities per country, compared", "mobilities"
+        ),
+        both,
+        f"countries compared {' '.join(comparison.labels)}",
+        ["outbound_mobilities", "inbound_mobilities"],
+        note="Realised mobilities with each partner country (both directions unless the "
+        "direction filter says otherwise); the 15 largest of either side; the download has "
+        "every country and the difference B − A.",
+        scope=f"{scope} · {comparison.describe()}",
+    )
 
 left, right = st.columns(2)
 with left:

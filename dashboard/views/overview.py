@@ -3,7 +3,8 @@ leadership and EU targets, the six kinds of mobility side by side, and the multi
 
 import streamlit as st
 
-from dashboard import charts, components, filters, formatting, queries
+from dashboard import charts, compare, components, filters, formatting, queries
+from dashboard.data.compare import kpis_as_text, kpis_side_by_side
 from dashboard.data.overview import HEADLINE_KPIS, headcount_scope, headline_cards, kpi_series
 from dashboard.queries import overview as overview_queries
 from pipelines import metrics
@@ -49,6 +50,25 @@ if flt.beyond_faculty:
         "narrow only the numerator, so read those rates as shares of all students."
     )
 
+comparison = compare.choose(flt, "overview_compare")
+if comparison:
+    sides = []
+    for side in comparison.sides:
+        side_by_year = overview_queries.headline_by_year(
+            side.with_years(side.year_to, side.year_to)
+        )
+        sides.append(
+            headline_cards(side_by_year, side.year_to, headcount_scope(side), side.direction)
+        )
+    both = kpis_side_by_side(*sides, comparison.labels)
+    components.table(
+        kpis_as_text(both, comparison.labels),
+        f"headline compared {' '.join(comparison.labels)}",
+        note="The headline KPIs of each side in its academic year; the difference of rates "
+        "in percentage points (pp). Every other sidebar filter applies to both sides.",
+        scope=f"{flt.describe()} · {comparison.describe()}",
+    )
+
 st.subheader("Progress towards targets")
 scope = flt.single_faculty
 progress = overview_queries.target_progress_projected(year, scope)
@@ -86,11 +106,11 @@ else:
         ],
         column_config={
             "target_kind": st.column_config.TextColumn("Target", width=118),
-            "kpi": st.column_config.TextColumn("KPI", width=255),
+            "kpi": st.column_config.TextColumn("KPI", width=245),
             "unit": "Unit",
             "scope": st.column_config.TextColumn("For", width=100),
             "current_value": st.column_config.NumberColumn(
-                f"Value {formatting.academic_year(year)}", format="localized", width=90
+                f"Value {formatting.academic_year(year)}", format="localized", width=100
             ),
             "target_year": st.column_config.TextColumn("Target year", width=80),
             "target_value": st.column_config.NumberColumn(
