@@ -19,6 +19,7 @@ from dashboard.charts.style import (
     PALETTE,
     TARGET,
     layout,
+    unit_suffix,
 )
 
 
@@ -250,6 +251,9 @@ def compare_bars(
         category_orders={"side": list(labels), category: frame[category].tolist()},
         labels={category: "", "side": ""},
     )
-    fig.update_traces(hovertemplate="%{y}: %{x:,.0f} " + unit + "<extra>%{fullData.name}</extra>")
+    number = "%{x:,.1f}" if unit == "%" else "%{x:,.0f}"
+    fig.update_traces(
+        hovertemplate="%{y}: " + number + unit_suffix(unit) + "<extra>%{fullData.name}</extra>"
+    )
     fig.update_xaxes(separatethousands=True)
     return layout(fig, title, max(320, 44 * len(frame) + 120))

@@ -19,10 +19,12 @@ def side_by_side(
     keys: Sequence[str],
     value: str,
     labels: tuple[str, str],
+    counts: bool = True,
 ) -> pd.DataFrame:
-    """One row per key present in either frame: ``value`` of A, of B (named by ``labels``;
-    a key missing on one side counts 0 there) and B − A. Ordered by the larger of the two,
-    largest first."""
+    """One row per key present in either frame: ``value`` of A, of B (named by ``labels``)
+    and B − A. A key missing on one side counts 0 there when the values are ``counts``; a
+    rate has no value there (and no difference): no mobility is not a rate of 0 %. Ordered
+    by the larger of the two, largest first."""
     left, right = labels
     merged = pd.merge(
         a[[*keys, value]].rename(columns={value: left}),
@@ -30,7 +32,8 @@ def side_by_side(
         on=list(keys),
         how="outer",
     )
-    merged[[left, right]] = merged[[left, right]].fillna(0)
+    if counts:
+        merged[[left, right]] = merged[[left, right]].fillna(0)
     merged[DIFFERENCE] = merged[right] - merged[left]
     order = merged[[left, right]].max(axis=1).sort_values(ascending=False, kind="stable").index
     return merged.loc[order].reset_index(drop=True)

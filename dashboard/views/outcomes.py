@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from dashboard import charts, components, filters
+from dashboard import charts, compare, components, filters
+from dashboard.data.compare import side_by_side
 from dashboard.data.outcomes import LANGUAGE_GROUPS, OUTCOME_GROUPS
 from dashboard.queries import outcomes as outcomes_queries
 
@@ -36,6 +37,43 @@ else:
             f"credit success by {by}",
             ["credit_success_rate"],
             scope=scope,
+        )
+
+comparison = compare.choose(flt, "outcomes_compare")
+if comparison:
+    label = OUTCOME_GROUPS[by]
+    for kpi, rate, title, groups in (
+        (
+            "recognition_rate",
+            "recognition_rate",
+            f"Credit recognition rate per {label.lower()}, compared",
+            lambda side: outcomes_queries.credit_outcomes(side, by),
+        ),
+        (
+            "language_improvement_share",
+            "language_improvement_share",
+            "Share improving by at least one CEFR level per language, compared",
+            lambda side: outcomes_queries.language_improvement(side, "language"),
+        ),
+    ):
+        both = side_by_side(
+            *(groups(side) for side in comparison.sides),
+            ["grp"],
+            rate,
+            comparison.labels,
+            counts=False,
+        )
+        if both.empty:
+            continue
+        components.chart(
+            charts.compare_bars(both.head(15), "grp", comparison.labels, title, "%"),
+            both,
+            f"{kpi} compared {' '.join(comparison.labels)}",
+            [kpi],
+            note="The 15 groups with the highest rate on either side; a group without "
+            "mobilities on a side has no rate there. The download has every group and the difference B − A in "
+            "percentage points.",
+            scope=f"{scope} · {comparison.describe()}",
         )
 
 st.subheader("Language outcomes")

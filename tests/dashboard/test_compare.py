@@ -5,6 +5,7 @@ fixture's own records."""
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from dashboard.data.compare import DIFFERENCE, kpis_side_by_side, side_by_side
 from tests.dashboard.helpers import (
@@ -86,3 +87,32 @@ def test_a_kpi_without_a_value_on_one_side_has_no_difference():
     other = cards.assign(value=[3.0], not_applicable=["it counts outbound mobilities"])
     both = kpis_side_by_side(cards, other, ("A", "B"))
     assert both.loc[0, "A"] == 0 and pd.isna(both.loc[0, "B"]) and pd.isna(both.loc[0, DIFFERENCE])
+
+
+def test_two_years_of_the_recognition_rate_side_by_side():
+    app = switch_on(open_page(new_app(), "outcomes"), "outcomes_compare")
+    chart = figures(app)["Credit recognition rate per faculty, compared"]
+    sides = {
+        t["name"]: dict(zip(values(t["y"]), values(t["x"]), strict=True)) for t in chart["data"]
+    }
+    m = realised().pipe(lambda f: f[f["faculty"] == ENGINEERING])
+    for label, year in (("A: 2023/24", 2023), ("B: 2024/25", 2024)):
+        base = m[
+            (m["year"] == year)
+            & (m["status"] == "completed")
+            & (m["person_role"] == "student")
+            & (m["direction"] == "outbound")
+            & m["ects_planned"].notna()
+            & m["ects_recognised"].notna()
+        ]
+        assert len(base) > 0
+        expected = 100 * base["ects_recognised"].sum() / base["ects_planned"].sum()
+        assert sides[label][ENGINEERING] == pytest.approx(expected, abs=0.05), label
+
+
+def test_a_rate_missing_on_one_side_is_not_zero():
+    a = pd.DataFrame({"grp": ["X"], "rate": [80.0]})
+    b = pd.DataFrame({"grp": ["Y"], "rate": [50.0]})
+    both = side_by_side(a, b, ["grp"], "rate", ("A", "B"), counts=False).set_index("grp")
+    assert pd.isna(both.loc["X", "B"]) and pd.isna(both.loc["X", DIFFERENCE])
+    assert both.loc["X", "A"] == 80.0
