@@ -17,7 +17,7 @@ open it, and pages above the person's role are not registered at all.
 
 import streamlit as st
 
-from dashboard import admin, auth, filters, page_style, queries
+from dashboard import admin, auth, components, filters, page_style, queries
 from pipelines.access import UPDATING, WarehouseUpdating
 from pipelines.roles import Role
 
@@ -86,12 +86,17 @@ try:
         st.stop()
     if note := queries.stale_build_note():
         st.warning(note, icon=":material/update:")
-    if page.url_path in {p.url_path for p in mobility}:
-        filters.sidebar()
+    on_mobility_page = page.url_path in {p.url_path for p in mobility}
+    if on_mobility_page:
+        flt = filters.sidebar()
     else:
         # other pages have their own options; the filters wait, unchanged, for the next page
         filters.keep()
+    components.start_view()
     page.run()
+    if on_mobility_page and flt is not None:
+        # the filters as the page ended: a page may rerun itself once (filters.py)
+        components.view_download(page.title, filters.current().describe())
 except WarehouseUpdating:
     # only a warehouse without a published copy is ever locked for readers (access.py)
     st.info(UPDATING, icon=":material/hourglass_top:")

@@ -14,7 +14,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import charts, formatting
+from dashboard import charts, formatting, queries
+from dashboard.data import view_workbook
 from pipelines import metrics
 
 
@@ -36,12 +37,42 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "data"
 
 
+VIEW_BLOCKS = "view_blocks"
+
+
+def start_view() -> None:
+    """Begin collecting the blocks a page shows (``download`` adds each), for the
+    workbook of the whole view (``view_download``)."""
+    st.session_state[VIEW_BLOCKS] = []
+
+
+def view_download(title: str, scope: str) -> None:
+    """Below a page: every chart's and table's data of the view in one XLSX workbook, one
+    sheet per block and a first sheet naming the view and its filters."""
+    blocks = st.session_state.get(VIEW_BLOCKS) or []
+    if not blocks:
+        return
+    st.divider()
+    st.download_button(
+        "Download all the data of this view (XLSX, one sheet per chart or table)",
+        view_workbook.workbook_bytes(title, scope, blocks, queries.institution_name()),
+        file_name=f"{_slug(title)}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="download-view-xlsx",
+        on_click="ignore",
+        icon=":material/table_view:",
+    )
+
+
 def download(data: pd.DataFrame, name: str, scope: str = "") -> None:
     """A CSV of the aggregated data behind a block (never person-level rows), with the
-    filters it follows (``scope``, ``formatting.download_frame``)."""
+    filters it follows (``scope``, ``formatting.download_frame``); the block is also kept
+    for the workbook of the whole view."""
+    frame = formatting.download_frame(data, scope)
+    st.session_state.setdefault(VIEW_BLOCKS, []).append((name, frame))
     st.download_button(
         f"Download CSV ({len(data):,} rows)",
-        formatting.csv_bytes(formatting.download_frame(data, scope)),
+        formatting.csv_bytes(frame),
         file_name=f"{_slug(name)}.csv",
         mime="text/csv",
         key=f"download-{_slug(name)}",

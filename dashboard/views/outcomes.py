@@ -71,8 +71,8 @@ if comparison:
             f"{kpi} compared {' '.join(comparison.labels)}",
             [kpi],
             note="The 15 groups with the highest rate on either side; a group without "
-            "mobilities on a side has no rate there. The download has every group and the difference B − A in "
-            "percentage points.",
+            "mobilities on a side has no rate there. The download has every group and the "
+            "difference B − A in percentage points.",
             scope=f"{scope} · {comparison.describe()}",
         )
 

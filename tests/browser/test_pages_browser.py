@@ -93,3 +93,21 @@ def test_a_csv_download_has_the_data_behind_the_chart(server, page):
     assert "person_id" not in rows[0]
     # the file says what it counts (issue 14): the default filters are all the years
     assert rows[0]["filters applied"].startswith("academic years ")
+
+
+def test_all_the_data_of_the_view_downloads_as_one_workbook(server, page):
+    from openpyxl import load_workbook
+
+    page.goto(f"{server.url}/flows")
+    wait_for_charts(page, CHARTS["flows"])
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download all the data of this view").click()
+    assert download.value.suggested_filename == "flows-and-countries.xlsx"
+    book = load_workbook(io.BytesIO(download.value.path().read_bytes()))
+    assert book.sheetnames[0] == "About this view"
+    assert "Mobilities by country" in book.sheetnames
+    rows = list(book["Mobilities by country"].values)
+    header, data = rows[0], [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+    assert "filters applied" in header
+    germany = next(r for r in data if r["country"] == "DE")
+    assert germany["outbound"] == len(realised(direction="outbound", partner_country="DE"))

@@ -116,3 +116,40 @@ def test_projected_counts_are_whole_and_rates_keep_one_decimal():
         pd.Series([2126.3, 14.04, None], dtype=object), pd.Series(["mobilities", "%", "people"])
     )
     assert shown.iloc[0] == 2126.0 and shown.iloc[1] == 14.0 and pd.isna(shown.iloc[2])
+
+
+def test_all_the_data_of_a_view_in_one_workbook():
+    import io
+
+    from openpyxl import load_workbook
+
+    app = open_page(new_app(), "flows")
+    button = next(
+        b for b in app.get("download_button") if b.proto.label.startswith("Download all the data")
+    )
+    assert button.proto.label.endswith("(XLSX, one sheet per chart or table)")
+    import pandas as pd
+
+    from dashboard.data.view_workbook import workbook_bytes
+
+    book = load_workbook(
+        io.BytesIO(
+            workbook_bytes(
+                "Flows and countries",
+                "academic years 2018/19 to 2024/25",
+                [
+                    ("mobilities by country", pd.DataFrame({"country": ["DE"], "outbound": [3]})),
+                    ("mobilities by country", pd.DataFrame({"country": ["=FR"], "outbound": [1]})),
+                ],
+            )
+        )
+    )
+    assert book.sheetnames == [
+        "About this view",
+        "Mobilities by country",
+        "Mobilities by country (2)",
+    ]
+    assert book["About this view"]["B3"].value == "academic years 2018/19 to 2024/25"
+    assert [c.value for c in book["Mobilities by country"][2]] == ["DE", 3]
+    # text a spreadsheet would run is written as text
+    assert book["Mobilities by country (2)"]["A2"].value == "'=FR"
