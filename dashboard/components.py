@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import charts, formatting, queries
+from dashboard import charts, filters, formatting, queries
 from dashboard.data import view_workbook
 from pipelines import metrics
 
@@ -114,8 +114,15 @@ def chart(
     note: str = "",
     scope: str = "",
 ) -> None:
-    """A chart, its caption (KPI definitions, what it counts, the filters) and its CSV."""
-    st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, key=f"chart-{_slug(name)}")
+    """A chart, its caption (KPI definitions, what it counts, the filters) and its CSV. In the
+    print view the chart is drawn at a fixed size that fits A4 landscape."""
+    if filters.print_view():
+        fig = charts.for_print(fig)
+        st.plotly_chart(
+            fig, config=charts.PLOTLY_CONFIG, key=f"chart-{_slug(name)}", width="content"
+        )
+    else:
+        st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, key=f"chart-{_slug(name)}")
     caption(kpi_ids, note, scope)
     download(data, name, scope)
 
@@ -139,6 +146,15 @@ def table(
     own default shows ten and hides the rest in an inner scroll, where a reader misses them),
     a longer one in a box of that many rows. ``column_order``: the columns shown on screen,
     where a table has more than fit the page; the download keeps every column."""
+    if filters.print_view():
+        # a plain table prints whole, every row and column (a data grid is a picture of the
+        # rows in view); the labels of column_config are kept
+        shown = data[list(column_order)] if column_order else data
+        printed = formatting.printable(shown)
+        st.table(printed.rename(columns=_labels(column_config)), hide_index=True)
+        caption(kpi_ids, note, scope)
+        download(data, name, scope)
+        return
     if height is None:
         height = "content" if len(data) <= WHOLE_TABLE_ROWS else 35 * (WHOLE_TABLE_ROWS + 1) + 3
     st.dataframe(
@@ -151,6 +167,17 @@ def table(
     )
     caption(kpi_ids, note, scope)
     download(data, name, scope)
+
+
+def _labels(column_config: dict | None) -> dict[str, str]:
+    """Column name -> the heading ``column_config`` gives it (a text or a column's label)."""
+    labels = {}
+    for column, config in (column_config or {}).items():
+        if isinstance(config, str):
+            labels[column] = config
+        elif isinstance(config, dict) and config.get("label"):
+            labels[column] = config["label"]
+    return labels
 
 
 def latest_table(data: pd.DataFrame, name: str, shown: int = 20) -> None:

@@ -81,6 +81,7 @@ LIST_FILTERS = (
         shown=formatting.kind_label,
     ),
 )
+PRINT_VIEW = "print_view"
 # URL parameter -> session-state key of the widget, in the order the address bar shows them
 URL_KEYS = {
     "from": "filter_year_from",
@@ -267,6 +268,12 @@ def sidebar() -> Filters | None:
             horizontal=True,
         )
         st.caption("The address bar keeps these filters: copy it to share this view.")
+        st.toggle(
+            "Print view",
+            key=PRINT_VIEW,
+            help="Every table whole and charts sized for A4 landscape; then print with the "
+            "browser (Ctrl+P or ⌘P, landscape). The sidebar is left out of the print.",
+        )
 
     starts = dict(zip(labels, options.year_starts, strict=True))
     flt = Filters(year_from=starts[first], year_to=starts[last], direction=direction, **chosen)
@@ -275,13 +282,18 @@ def sidebar() -> Filters | None:
     return flt
 
 
+def print_view() -> bool:
+    """True when the reader asked for the print view (sidebar switch)."""
+    return bool(st.session_state.get(PRINT_VIEW))
+
+
 def keep() -> None:
     """Keep the filters' values through a run that does not draw them.
 
     Streamlit forgets a widget's value after a run that did not draw it; assigning the value
     back to its key keeps it, so the filters come back unchanged on the next mobility page.
     """
-    for key in URL_KEYS.values():
+    for key in [*URL_KEYS.values(), PRINT_VIEW]:
         if key in st.session_state:
             st.session_state[key] = st.session_state[key]
 

@@ -114,6 +114,24 @@ def download_frame(frame: pd.DataFrame, scope: str = "") -> pd.DataFrame:
     return frame
 
 
+def printable(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table as the print view writes it: whole numbers with separators (1,894), other
+    numbers to one decimal (79.6), dates without a time (2029-08-31), nothing for a gap."""
+    frame = download_frame(frame)
+    out = pd.DataFrame(index=frame.index)
+    for column in frame.columns:
+        values = frame[column]
+        if pd.api.types.is_datetime64_any_dtype(values):
+            out[column] = values.dt.strftime("%Y-%m-%d").fillna("")
+        elif pd.api.types.is_integer_dtype(values):
+            out[column] = [f"{v:,}" if pd.notna(v) else "" for v in values]
+        elif pd.api.types.is_float_dtype(values):
+            out[column] = [f"{v:,.1f}" if pd.notna(v) else "" for v in values]
+        else:
+            out[column] = values.map(lambda v: "" if v is None or v is pd.NA else v)
+    return out
+
+
 def csv_bytes(frame) -> bytes:
     """A table as UTF-8 CSV for a download button (what is on screen, aggregates only), with
     text that a spreadsheet would run as a formula neutralised (``pipelines.exports``)."""

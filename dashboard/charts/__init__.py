@@ -34,6 +34,7 @@ from dashboard.charts.style import (
     PLOTLY_CONFIG,
     RISK,
     TARGET,
+    for_print,
 )
 from dashboard.charts.trends import direction_trend, quality_scores, target_projection, trend_line
 
@@ -61,6 +62,7 @@ __all__ = [
     "direction_trend",
     "flow_map",
     "flow_matrix",
+    "for_print",
     "histogram_bars",
     "quality_scores",
     "rate_bars",

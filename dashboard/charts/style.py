@@ -63,3 +63,17 @@ def layout(fig: go.Figure, title: str, height: int = 360) -> go.Figure:
 def unit_suffix(unit: str) -> str:
     """A unit after a number: ' %' or ' mobilities'."""
     return " %" if unit == "%" else f" {unit}"
+
+
+# A4 landscape at the browser's 96 pixels per inch, less the print margins (page_style.py)
+PRINT_WIDTH = 1000
+PRINT_MAX_HEIGHT = 620
+
+
+def for_print(fig: go.Figure) -> go.Figure:
+    """The figure at a fixed size that fits an A4 landscape page: a chart that follows the
+    screen's width is cut or shrunk unevenly by the browser's print."""
+    height = fig.layout.height or 360
+    return fig.update_layout(
+        width=PRINT_WIDTH, height=min(height, PRINT_MAX_HEIGHT), autosize=False
+    )

@@ -86,3 +86,21 @@ def test_study_levels_are_in_the_order_of_their_level_not_their_name():
         "Master (EQF 7)",
         "Doctorate (EQF 8)",
     ]
+
+
+def test_the_print_view_writes_numbers_and_dates_as_a_reader_expects():
+    from dashboard import formatting
+
+    frame = pd.DataFrame(
+        {
+            "partner": ["A", "B"],
+            "outbound": [1894.0, 3.0],
+            "utilisation_pct": [79.6, None],
+            "valid_to": pd.to_datetime(["2029-08-31", None]),
+        }
+    )
+    printed = formatting.printable(frame)
+    assert printed.to_dict("records") == [
+        {"partner": "A", "outbound": "1,894", "utilisation_pct": "79.6", "valid_to": "2029-08-31"},
+        {"partner": "B", "outbound": "3", "utilisation_pct": "", "valid_to": ""},
+    ]

@@ -153,3 +153,20 @@ def test_all_the_data_of_a_view_in_one_workbook():
     assert [c.value for c in book["Mobilities by country"][2]] == ["DE", 3]
     # text a spreadsheet would run is written as text
     assert book["Mobilities by country (2)"]["A2"].value == "'=FR"
+
+
+def test_the_print_view_draws_tables_whole_and_charts_at_a4_size():
+    from dashboard.charts.style import PRINT_WIDTH
+
+    app = open_page(new_app(), "overview")
+    assert len(app.dataframe) >= 1 and not app.table
+    on_screen = app.dataframe[0].value
+    app.sidebar.toggle(key="print_view").set_value(True).run()
+    assert not app.exception, [e.value for e in app.exception]
+    # the targets table: a plain table of every row, headed as on screen
+    assert not app.dataframe
+    targets = app.table[0].value
+    assert "KPI" in targets.columns and len(targets) == len(on_screen) > 0
+    assert list(targets["KPI"]) == list(on_screen["kpi"])
+    widths = {title: spec["layout"].get("width") for title, spec in figures(app).items()}
+    assert widths and set(widths.values()) == {PRINT_WIDTH}
