@@ -150,7 +150,7 @@ def table(
         # a plain table prints whole, every row and column (a data grid is a picture of the
         # rows in view); the labels of column_config are kept
         shown = data[list(column_order)] if column_order else data
-        printed = formatting.printable(shown)
+        printed = formatting.printable(formatting.in_words(shown))
         st.table(printed.rename(columns=_labels(column_config)), hide_index=True)
         caption(kpi_ids, note, scope)
         download(data, name, scope)
@@ -158,7 +158,7 @@ def table(
     if height is None:
         height = "content" if len(data) <= WHOLE_TABLE_ROWS else 35 * (WHOLE_TABLE_ROWS + 1) + 3
     st.dataframe(
-        data,
+        formatting.in_words(data),
         hide_index=True,
         column_config=column_config,
         column_order=column_order,

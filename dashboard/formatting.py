@@ -8,7 +8,7 @@ import pandas as pd
 import pycountry
 
 from pipelines import exports, metrics
-from pipelines.contract import reference
+from pipelines.contract import reference, vocabulary
 
 
 def kpi_value(value: float | None, unit: str) -> str:
@@ -111,6 +111,23 @@ def download_frame(frame: pd.DataFrame, scope: str = "") -> pd.DataFrame:
                 frame[column] = values.round().astype("Int64")
     if scope:
         frame[FILTERS_COLUMN] = scope
+    return frame
+
+
+def in_words(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table as a page shows it: a text column holding only contract codes (agreement
+    types, activities, roles, ...) in words ("Dual degree", "Erasmus+"), and an empty code
+    as "(not set)" rather than "None". Other columns, and the downloads, are unchanged."""
+    frame = frame.copy()
+    for column in frame.columns:
+        values = frame[column]
+        if not (pd.api.types.is_object_dtype(values) or pd.api.types.is_string_dtype(values)):
+            continue
+        present = set(values.dropna())
+        if present and all(isinstance(v, str) for v in present) and present <= vocabulary.CODES:
+            frame[column] = values.map(vocabulary.code_words, na_action="ignore").fillna(
+                reference.NOT_SET
+            )
     return frame
 
 

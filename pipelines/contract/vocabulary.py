@@ -134,3 +134,33 @@ AGREEMENT_TYPES = ("erasmus", "bilateral", "dual_degree", "joint_degree", "inter
 AGREEMENT_ACTIVITIES = ("any", "study", "traineeship", "teaching", "training")
 
 PROJECT_ROLES = ("coordinator", "partner")
+
+# How pages and reports write the codes above for a reader ("Erasmus+", not "erasmus";
+# "Dual degree", not "dual_degree"); a code not listed is written with its underscores as
+# spaces and a capital (``code_words``).
+CODE_WORDS = {
+    "erasmus": "Erasmus+",
+    "ngo": "NGO",
+    "any": "Any activity",
+    "higher_education": "Higher education",
+    "research_institute": "Research institute",
+    "public_body": "Public body",
+}
+CODES = frozenset(
+    (
+        *PERSON_ROLES,
+        *ACTIVITIES,
+        *MODES,
+        *STATUSES,
+        *GENDERS,
+        *HOST_TYPES,
+        *AGREEMENT_TYPES,
+        *AGREEMENT_ACTIVITIES,
+        *PROJECT_ROLES,
+    )
+)
+
+
+def code_words(code: str) -> str:
+    """A contract code as words: 'dual_degree' -> 'Dual degree', 'erasmus' -> 'Erasmus+'."""
+    return CODE_WORDS.get(code) or code.replace("_", " ").capitalize()

@@ -104,3 +104,17 @@ def test_the_print_view_writes_numbers_and_dates_as_a_reader_expects():
         {"partner": "A", "outbound": "1,894", "utilisation_pct": "79.6", "valid_to": "2029-08-31"},
         {"partner": "B", "outbound": "3", "utilisation_pct": "", "valid_to": ""},
     ]
+
+
+def test_tables_write_contract_codes_in_words():
+    from dashboard import formatting
+
+    frame = pd.DataFrame(
+        {
+            "agreement_type": ["erasmus", "dual_degree", None],
+            "partner": ["teaching", "Universität Wien", "x"],  # not only codes: unchanged
+        }
+    )
+    shown = formatting.in_words(frame)
+    assert shown["agreement_type"].tolist() == ["Erasmus+", "Dual degree", "(not set)"]
+    assert shown["partner"].tolist() == frame["partner"].tolist()
