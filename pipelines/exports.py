@@ -15,9 +15,12 @@ Used by the page downloads (``dashboard.formatting.csv_bytes``), the rejected-ro
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 from openpyxl import Workbook
 
+SHEET_CHARS = 31  # Excel's limit for a sheet name
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 QUOTE = "'"
 
@@ -61,3 +64,19 @@ def safe_workbook(book: Workbook) -> Workbook:
                         cell.value = QUOTE + text
                         cell.data_type = "s"
     return book
+
+
+def sheet_name(name: str, taken: set[str]) -> str:
+    """A name as a sheet name Excel accepts and a reader reads ("Mobilities by country",
+    "Students by kind" for students_by_kind): no []:*?/\\ or underscores, at most 31
+    characters, unique in the workbook (a number added)."""
+    text = " ".join(re.sub(r"[\[\]:*?/\\_]", " ", name).split()) or "Data"
+    text = text[0].upper() + text[1:]
+    base = text[:SHEET_CHARS].strip()
+    candidate, number = base, 2
+    while candidate.lower() in {t.lower() for t in taken}:
+        suffix = f" ({number})"
+        candidate = base[: SHEET_CHARS - len(suffix)].strip() + suffix
+        number += 1
+    taken.add(candidate)
+    return candidate

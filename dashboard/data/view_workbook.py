@@ -6,31 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 from collections.abc import Sequence
 
 import pandas as pd
 from openpyxl import Workbook
 
-from pipelines.exports import safe_frame, safe_workbook
+from pipelines.exports import safe_frame, safe_workbook, sheet_name
 
-SHEET_CHARS = 31  # Excel's limit for a sheet name
 ABOUT = "About this view"
-
-
-def sheet_name(name: str, taken: set[str]) -> str:
-    """A block's name as a sheet name Excel accepts ("Mobilities by country"): no []:*?/\\,
-    at most 31 characters, unique in the workbook (a number added)."""
-    text = re.sub(r"[\[\]:*?/\\]", " ", name).strip() or "Data"
-    text = text[0].upper() + text[1:]
-    base = text[:SHEET_CHARS].strip()
-    candidate, number = base, 2
-    while candidate.lower() in {t.lower() for t in taken}:
-        suffix = f" ({number})"
-        candidate = base[: SHEET_CHARS - len(suffix)].strip() + suffix
-        number += 1
-    taken.add(candidate)
-    return candidate
 
 
 def workbook_bytes(

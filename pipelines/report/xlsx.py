@@ -15,7 +15,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from pipelines.exports import safe_workbook
+from pipelines.exports import safe_workbook, sheet_name
 from pipelines.report.model import CONFIDENTIAL, PRIMARY, TOTAL, Report, Table
 
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F2")
@@ -32,8 +32,9 @@ def render_xlsx(report: Report) -> bytes:
     cover = book.active
     cover.title = "Cover"
     _cover(cover, report)
+    taken = {"Cover", "Definitions"}
     for table in report.tables:
-        _table(book.create_sheet(table.key), table, report)
+        _table(book.create_sheet(sheet_name(table.key, taken)), table, report)
     _definitions(book.create_sheet("Definitions"), report)
     buffer = io.BytesIO()
     safe_workbook(book).save(buffer)
