@@ -53,20 +53,11 @@ def choose(flt: Filters, key: str) -> Comparison | None:
         )
         return None
     words = formatting.academic_year if by == YEARS else str
-    left, right = st.columns(2)
-    a = left.selectbox(
-        "A",
-        choices,
-        index=len(choices) - 2 if by == YEARS else 0,
-        format_func=words,
-        key=f"{key}_a",
-    )
-    b = right.selectbox(
-        "B",
-        choices,
-        index=len(choices) - 1 if by == YEARS else 1,
-        format_func=words,
-        key=f"{key}_b",
+    # by default the last two years of the range (A the earlier), or the first two faculties
+    defaults = (len(choices) - 2, len(choices) - 1) if by == YEARS else (0, 1)
+    a, b = (
+        column.selectbox(side, choices, index=index, format_func=words, key=f"{key}_{side.lower()}")
+        for column, side, index in zip(st.columns(2), "AB", defaults, strict=True)
     )
     if by == YEARS:
         sides = (flt.with_years(a, a), flt.with_years(b, b))
