@@ -91,11 +91,12 @@ else:
         + metrics.SOURCE_EU_2024
         + " "
         + metrics.SOURCE_EU_INCLUSION
-        + " The download has every column (unit, reached, source of the target).",
-        # what fits the page; unit, reached and the target's source are in the download
+        + " The download has every column (reached, source of the target).",
+        # what fits the page; reached and the target's source are in the download
         column_order=[
             "target_kind",
             "kpi",
+            "unit",
             "scope",
             "current_value",
             "target_value",
@@ -105,25 +106,25 @@ else:
             "progress_pct",
         ],
         column_config={
-            "target_kind": st.column_config.TextColumn("Target", width=118),
-            "kpi": st.column_config.TextColumn("KPI", width=245),
-            "unit": "Unit",
-            "scope": st.column_config.TextColumn("For", width=100),
+            "target_kind": st.column_config.TextColumn("Target", width=105),
+            "kpi": st.column_config.TextColumn("KPI", width=215),
+            "unit": st.column_config.TextColumn("Unit", width=70),
+            "scope": st.column_config.TextColumn("For", width=90),
             "current_value": st.column_config.NumberColumn(
-                f"Value {formatting.academic_year(year)}", format="localized", width=100
+                f"Value {formatting.academic_year(year)}", format="localized", width=95
             ),
-            "target_year": st.column_config.TextColumn("Target year", width=80),
+            "target_year": st.column_config.TextColumn("Target year", width=75),
             "target_value": st.column_config.NumberColumn(
-                "Target value", format="localized", width=85
+                "Target value", format="localized", width=80
             ),
             "reached": st.column_config.CheckboxColumn("Reached"),
             "progress_pct": st.column_config.ProgressColumn(
-                "Progress", format="%.0f %%", min_value=0, max_value=100, width=90
+                "Progress", format="%.0f %%", min_value=0, max_value=100, width=85
             ),
             "projected_value": st.column_config.NumberColumn(
                 "Projected",
                 format="localized",
-                width=80,
+                width=75,
                 help="Where the trend of the last three years leads by the target year",
             ),
             "status": st.column_config.TextColumn(

@@ -257,8 +257,8 @@ def _appendix(report: Report, s: dict[str, ParagraphStyle]) -> list:
     story: list = [
         _p("Appendix: definitions", s["h1"]),
         _p(
-            "Generated from the KPI registry (pipelines/metrics/). Conventions shared by all "
-            "indicators:",
+            "The definitions every figure of this report is computed with, the same as on the "
+            "dashboard's pages. Conventions shared by all indicators:",
             s["body"],
         ),
         Spacer(1, 2 * mm),
