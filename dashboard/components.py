@@ -49,13 +49,15 @@ def start_view() -> None:
 def view_download(title: str, scope: str) -> None:
     """Below a page: every chart's and table's data of the view in one XLSX workbook, one
     sheet per block and a first sheet naming the view and its filters."""
-    blocks = st.session_state.get(VIEW_BLOCKS) or []
+    blocks = list(st.session_state.get(VIEW_BLOCKS) or [])
     if not blocks:
         return
+    institution = queries.institution_name()
     st.divider()
     st.download_button(
         "Download all the data of this view (XLSX, one sheet per chart or table)",
-        view_workbook.workbook_bytes(title, scope, blocks, queries.institution_name()),
+        # written when clicked, not on every run of the page
+        lambda: view_workbook.workbook_bytes(title, scope, blocks, institution),
         file_name=f"{_slug(title)}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="download-view-xlsx",
@@ -116,13 +118,13 @@ def chart(
 ) -> None:
     """A chart, its caption (KPI definitions, what it counts, the filters) and its CSV. In the
     print view the chart is drawn at a fixed size that fits A4 landscape."""
-    if filters.print_view():
-        fig = charts.for_print(fig)
-        st.plotly_chart(
-            fig, config=charts.PLOTLY_CONFIG, key=f"chart-{_slug(name)}", width="content"
-        )
-    else:
-        st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, key=f"chart-{_slug(name)}")
+    printing = filters.print_view()
+    st.plotly_chart(
+        charts.for_print(fig) if printing else fig,
+        config=charts.PLOTLY_CONFIG,
+        key=f"chart-{_slug(name)}",
+        width="content" if printing else "stretch",
+    )
     caption(kpi_ids, note, scope)
     download(data, name, scope)
 
@@ -152,19 +154,18 @@ def table(
         shown = data[list(column_order)] if column_order else data
         printed = formatting.printable(formatting.in_words(shown))
         st.table(printed.rename(columns=_labels(column_config)), hide_index=True)
-        caption(kpi_ids, note, scope)
-        download(data, name, scope)
-        return
-    if height is None:
-        height = "content" if len(data) <= WHOLE_TABLE_ROWS else 35 * (WHOLE_TABLE_ROWS + 1) + 3
-    st.dataframe(
-        formatting.in_words(data),
-        hide_index=True,
-        column_config=column_config,
-        column_order=column_order,
-        key=f"table-{_slug(name)}",
-        height=height,
-    )
+    else:
+        if height is None:
+            whole = len(data) <= WHOLE_TABLE_ROWS
+            height = "content" if whole else 35 * (WHOLE_TABLE_ROWS + 1) + 3
+        st.dataframe(
+            formatting.in_words(data),
+            hide_index=True,
+            column_config=column_config,
+            column_order=column_order,
+            key=f"table-{_slug(name)}",
+            height=height,
+        )
     caption(kpi_ids, note, scope)
     download(data, name, scope)
 

@@ -11,8 +11,13 @@ from pipelines import exports, metrics
 from pipelines.contract import reference, vocabulary
 
 
+def missing(value: object) -> bool:
+    """No number to write: None or NaN."""
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
 def kpi_value(value: float | None, unit: str) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if missing(value):
         return "–"
     if unit == "%":
         return f"{value:,.1f} %"
@@ -24,11 +29,7 @@ def kpi_value(value: float | None, unit: str) -> str:
 
 
 def kpi_delta(value: float | None, previous: float | None, unit: str) -> str | None:
-    if (
-        value is None
-        or previous is None
-        or any(isinstance(v, float) and math.isnan(v) for v in (value, previous))
-    ):
+    if missing(value) or missing(previous):
         return None
     change = value - previous
     if unit == "%":
@@ -67,7 +68,7 @@ def direction_label(direction: str) -> str:
 
 def count(value: float | None, unit: str = "") -> str:
     """A whole number with thousands separators and its unit: '1,234 mobilities'."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if missing(value):
         return "–"
     return f"{value:,.0f} {unit}".strip()
 
@@ -75,7 +76,7 @@ def count(value: float | None, unit: str = "") -> str:
 def of_total(numerator: float | None, denominator: float | None) -> str:
     """' (1,893 of 2,000)' after a rate's definition; nothing when either count is missing,
     rather than '(1,893 of –)'."""
-    if any(v is None or (isinstance(v, float) and math.isnan(v)) for v in (numerator, denominator)):
+    if missing(numerator) or missing(denominator):
         return ""
     return f" ({count(numerator)} of {count(denominator)})"
 
@@ -88,7 +89,7 @@ def language_name(code: str) -> str:
 
 def benchmark_value(value: float | None, unit: str) -> str:
     """A Benchmark-page figure: counts with separators, months and percentages to one decimal."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if missing(value):
         return "–"
     if unit == "months":
         return f"{value:,.1f} months"

@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
+from dashboard import formatting
 from dashboard.charts.style import (
     DIRECTION_COLOURS,
     DIRECTION_ORDER,
@@ -60,7 +61,7 @@ def with_zero_years(frame: pd.DataFrame, value: str, colour: str) -> pd.DataFram
     if frame.empty:
         return frame
     starts = frame["academic_year"].str[:4].astype(int)
-    years = [f"{y}/{(y + 1) % 100:02d}" for y in range(starts.min(), starts.max() + 1)]
+    years = [formatting.academic_year(y) for y in range(starts.min(), starts.max() + 1)]
     grid = pd.MultiIndex.from_product(
         [years, frame[colour].drop_duplicates().tolist()], names=["academic_year", colour]
     )

@@ -224,10 +224,16 @@ def test_partners_page_shows_the_names_as_data_and_downloads_them_neutralised(ho
         if cell.startswith(FORMULA_SIGNS) and not is_number(cell)
     ]
     assert formulas == []
-    # nor of the workbook of the whole view (every chart and table of the page)
+    # nor of the workbook of the whole view (written when clicked: from the blocks the page
+    # collected, as its download button writes it)
     import openpyxl
 
-    book = openpyxl.load_workbook(io.BytesIO(files["partners-and-agreements.xlsx"]))
+    from dashboard.components import VIEW_BLOCKS
+    from dashboard.data.view_workbook import workbook_bytes
+
+    blocks = app.session_state[VIEW_BLOCKS]
+    assert {"partners", "top partners"} <= {name for name, _ in blocks}
+    book = openpyxl.load_workbook(io.BytesIO(workbook_bytes("Partners", "", blocks)))
     cells = [c for sheet in book for row in sheet.iter_rows(values_only=True) for c in row]
     assert "'" + FORMULA_NAME in cells and FORMULA_NAME not in cells
     assert not [c for c in cells if isinstance(c, str) and c.startswith(FORMULA_SIGNS)]
