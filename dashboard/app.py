@@ -79,6 +79,8 @@ pages = {
 }
 # expanded: all pages listed, none hidden behind "View more"
 page = st.navigation(pages, expanded=True)
+# each page its own browser title (a screen reader announces it, a tab shows it)
+st.set_page_config(page_title=f"{page.title} · Mobility Atlas")
 auth.sidebar_identity(actor)
 try:
     if (status := queries.build_status()) and status.program_updated:

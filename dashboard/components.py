@@ -116,17 +116,42 @@ def chart(
     note: str = "",
     scope: str = "",
 ) -> None:
-    """A chart, its caption (KPI definitions, what it counts, the filters) and its CSV. In the
-    print view the chart is drawn at a fixed size that fits A4 landscape."""
-    printing = filters.print_view()
-    st.plotly_chart(
-        charts.for_print(fig) if printing else fig,
-        config=charts.PLOTLY_CONFIG,
-        key=f"chart-{_slug(name)}",
-        width="content" if printing else "stretch",
-    )
+    """A chart (``figure``), its caption (KPI definitions, what it counts, the filters) and
+    its CSV."""
+    figure(fig, name, data)
     caption(kpi_ids, note, scope)
     download(data, name, scope)
+
+
+# rows of a chart's data shown as a table under it; the CSV has them all
+CHART_TABLE_ROWS = 60
+
+
+def figure(
+    fig: go.Figure, name: str, data: pd.DataFrame | None = None, config: dict | None = None
+) -> None:
+    """Every chart of the dashboard is drawn here, accessible to all who read it: its text
+    alternative (``charts.describe``: the title, the largest values or the trend) is the
+    chart's accessible name, its text reaches 4.5:1 (``charts.readable``), contract codes
+    are words (``charts.in_words``), and ``data``, the
+    figures behind it, is a real table one click away ("Chart data as a table"). In the
+    print view the chart is drawn at a fixed size that fits A4 landscape."""
+    printing = filters.print_view()
+    fig = charts.readable(charts.in_words(fig))
+    st.plotly_chart(
+        charts.for_print(fig) if printing else fig,
+        config=config or charts.PLOTLY_CONFIG,
+        key=f"chart-{_slug(name)}",
+        width="content" if printing else "stretch",
+        alt=charts.describe(fig),
+    )
+    if data is None or data.empty or printing:
+        return
+    with st.expander("Chart data as a table", icon=":material/table:"):
+        shown = formatting.printable(formatting.in_words(data.head(CHART_TABLE_ROWS)))
+        st.table(shown.rename(columns=formatting.heading), hide_index=True, border="horizontal")
+        if len(data) > CHART_TABLE_ROWS:
+            st.caption(f"The first {CHART_TABLE_ROWS} of {len(data):,} rows; the CSV has all.")
 
 
 WHOLE_TABLE_ROWS = 25

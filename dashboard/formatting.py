@@ -132,6 +132,18 @@ def in_words(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+# abbreviations a column name writes in lower case
+ABBREVIATIONS = {"ects": "ECTS", "eqf": "EQF", "cefr": "CEFR", "isced": "ISCED", "eu": "EU"}
+
+
+def heading(column: str) -> str:
+    """A column name as a table heading: "ects_recognised" -> "ECTS recognised"."""
+    words = [ABBREVIATIONS.get(w, w) for w in str(column).replace("_", " ").split()]
+    if not words:
+        return str(column)
+    return " ".join([words[0][:1].upper() + words[0][1:], *words[1:]])
+
+
 def printable(frame: pd.DataFrame) -> pd.DataFrame:
     """A table as the print view writes it: whole numbers with separators (1,894), other
     numbers to one decimal (79.6), dates without a time (2029-08-31), nothing for a gap."""

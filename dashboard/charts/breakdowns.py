@@ -10,7 +10,6 @@ import plotly.graph_objects as go
 
 from dashboard.charts.style import (
     BENCHMARK_COLOURS,
-    CATEGORY_ORDER,
     DIRECTION_COLOURS,
     DIRECTION_ORDER,
     INBOUND,
@@ -18,6 +17,7 @@ from dashboard.charts.style import (
     OUTBOUND,
     PALETTE,
     TARGET,
+    category_colours,
     layout,
     unit_suffix,
 )
@@ -89,11 +89,8 @@ def category_bars(
     a direction value keeps its colour. Horizontal bars are ordered by total, largest on top,
     unless ``category_sorted`` (keep the frame's order)."""
     # the same value gets the same colour in every chart: known orders first, then by name
-    present = set(frame[colour].dropna())
-    ordered = [v for v in CATEGORY_ORDER if v in present] + sorted(present - set(CATEGORY_ORDER))
-    palette = {
-        c: DIRECTION_COLOURS.get(c, PALETTE[i % len(PALETTE)]) for i, c in enumerate(ordered)
-    }
+    palette = category_colours(list(frame[colour].dropna().unique()))
+    ordered = list(palette)
     axes = {"x": value, "y": category} if horizontal else {"x": category, "y": value}
     fig = px.bar(
         frame,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.style import DIRECTION_COLOURS, NEUTRAL, OUTBOUND, layout
+from dashboard.charts.style import DIRECTION_COLOURS, NEUTRAL, OUTBOUND, PALETTE, layout
 
 
 def world_map(frame: pd.DataFrame, value: str, direction: str, scope: str = "world") -> go.Figure:
@@ -60,7 +60,7 @@ def sankey(frame: pd.DataFrame, title: str) -> go.Figure:
     ]
     values = first["mobilities"].tolist() + second["mobilities"].tolist()
     node_colours = (
-        [OUTBOUND] * len(faculties) + [NEUTRAL] * len(regions) + ["#9fb7d6"] * len(countries)
+        [OUTBOUND] * len(faculties) + [NEUTRAL] * len(regions) + [PALETTE[4]] * len(countries)
     )
     fig = go.Figure(
         go.Sankey(

@@ -1,21 +1,33 @@
 """The charts' shared look: one colour per direction on every page (OUTBOUND, INBOUND),
 PALETTE for other categories, the target/risk colours, the standard layout and the plotly
-configs that keep map outlines local."""
+configs that keep map outlines local.
+
+Every colour here is chosen for readers with a colour-vision deficiency and for contrast
+(WCAG 2.1 AA, docs/accessibility.md): chart marks reach 3:1 against the white page, text
+(ticks, axis titles, legends) 4.5:1, and the categorical colours stay apart under
+deuteranopia and protanopia (tests/dashboard/test_accessibility.py measures both).
+"""
 
 from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from pipelines.contract import reference
+from pipelines.contract import reference, vocabulary
 
 OUTBOUND = "#1f5fa8"
-INBOUND = "#e07b24"
+# Okabe-Ito's vermillion: the earlier orange (#e07b24) was 2.99:1 on white, below the 3:1 of
+# chart marks; blue against vermillion stays apart in every kind of colour vision.
+INBOUND = "#d55e00"
 NEUTRAL = "#5b6b7a"
+# Text drawn inside a chart: Streamlit's plotly theme writes ticks and axis titles in #808495
+# (3.72:1 on white); these reach 4.5:1 (``readable``).
+TEXT = "#1b2733"
+AXIS_TEXT = "#4a5561"
 TARGET = "#2e7d32"
 DIRECTION_COLOURS = {"outbound": OUTBOUND, "inbound": INBOUND}
 DIRECTION_ORDER = ["outbound", "inbound"]
-# A calm qualitative palette for categories that are not directions (kinds, activities, ...).
-# Categories whose order (and so colour) is fixed; others follow by name.
+# Categories whose order is fixed (and so their colour, ``category_colours``); others follow
+# by name.
 CATEGORY_ORDER = [
     "teaching",
     "training",
@@ -32,7 +44,11 @@ CATEGORY_ORDER = [
     *(reference.level_label(level) for level in reference.EQF_LEVELS),
     reference.NOT_SET,
 ]
-PALETTE = ["#3d7a8c", "#8c6bb1", "#7a9a3d", "#c4575b", "#d6a43a", "#6b8ebd", "#9c755f"]
+# Categories that are not directions (kinds, activities, gender, ...): Okabe and Ito's
+# colour-blind-safe set (https://jfly.uni-koeln.de/color/), with the orange and the sky blue
+# darkened to 3:1 on white, the yellow left out (1.3:1), and their blue and vermillion left
+# to the directions; a wine red from Paul Tol's set takes the seventh place.
+PALETTE = ["#009e73", "#cc79a7", "#9a6b00", "#332288", "#4999c6", "#882255", "#000000"]
 # the Targets page: a target on track or met, or at risk
 GOOD = TARGET
 RISK = "#c62828"
@@ -41,11 +57,43 @@ BENCHMARK_COLOURS = {"institution": PALETTE[0], "country": PALETTE[1], "programm
 
 # plotly.js fetches map outlines from its CDN; the dashboard serves them itself
 # (dashboard/static, see SOURCE.md there) so maps work on a machine without internet.
-PLOTLY_CONFIG = {"topojsonURL": "app/static/", "displaylogo": False}
+# No mode bar: its eight buttons per chart were tab stops a keyboard user had to pass (16 on
+# the Overview alone); every chart has its data as a table and as a CSV instead.
+PLOTLY_CONFIG = {"topojsonURL": "app/static/", "displaylogo": False, "displayModeBar": False}
 
 # plotly.js loads its map outlines from this folder (served by Streamlit from
 # dashboard/static, see .streamlit/config.toml), never from the internet
-MAP_CONFIG = {"topojsonURL": "./app/static/"}
+MAP_CONFIG = {**PLOTLY_CONFIG, "topojsonURL": "./app/static/"}
+
+
+def category_colours(values: list[str]) -> dict[str, str]:
+    """The colour of each category value, the same in every chart whatever else it shows: a
+    value of CATEGORY_ORDER keeps its own place in PALETTE ("female" is never the colour of
+    "teaching"), a direction its direction colour, other values follow by name."""
+    known = [v for v in CATEGORY_ORDER if v in set(values)]
+    others = sorted(set(values) - set(CATEGORY_ORDER) - set(DIRECTION_COLOURS))
+    colours = {v: PALETTE[CATEGORY_ORDER.index(v) % len(PALETTE)] for v in known}
+    colours[reference.NOT_SET] = NEUTRAL
+    # other values take the colours this chart does not use yet
+    free = [c for c in PALETTE if c not in colours.values()] or PALETTE
+    colours.update({v: free[i % len(free)] for i, v in enumerate(others)})
+    colours.update(DIRECTION_COLOURS)
+    directions = [d for d in DIRECTION_COLOURS if d in values]
+    return {v: colours[v] for v in [*known, *others, *directions]}
+
+
+def readable(fig: go.Figure) -> go.Figure:
+    """Text inside the chart at 4.5:1 on white: title, ticks, axis titles, legend, colour
+    bar (set on the figure, which Streamlit's theme does not override)."""
+    fig.update_layout(
+        font_color=AXIS_TEXT,
+        title_font_color=TEXT,
+        legend_font_color=TEXT,
+        hoverlabel_font_color=TEXT,
+    )
+    fig.update_xaxes(tickfont_color=AXIS_TEXT, title_font_color=TEXT)
+    fig.update_yaxes(tickfont_color=AXIS_TEXT, title_font_color=TEXT)
+    return fig
 
 
 def layout(fig: go.Figure, title: str, height: int = 360) -> go.Figure:
@@ -77,3 +125,31 @@ def for_print(fig: go.Figure) -> go.Figure:
     return fig.update_layout(
         width=PRINT_WIDTH, height=min(height, PRINT_MAX_HEIGHT), autosize=False
     )
+
+
+def _word(value: object) -> object:
+    if isinstance(value, str) and value in DIRECTION_COLOURS:
+        return value.capitalize()
+    if isinstance(value, str) and value in vocabulary.CODES:
+        return vocabulary.code_words(value)
+    return value
+
+
+def in_words(fig: go.Figure) -> go.Figure:
+    """Contract codes a chart would show as words, in legends, on category axes and in
+    hovers: "Higher education", not higher_education; "Outbound", not outbound. Applied to
+    the finished figure (colours and orders are keyed on the codes before this)."""
+    for trace in fig.data:
+        if isinstance(trace.name, str):
+            trace.name = _word(trace.name)
+        if trace.type != "bar":
+            continue
+        category = "y" if trace.orientation == "h" else "x"
+        values = trace[category]
+        if values is not None and len(values) and all(_word(v) != v for v in values):
+            trace[category] = [_word(v) for v in values]
+    for axis in ("xaxis", "yaxis"):
+        order = fig.layout[axis].categoryarray
+        if order is not None and len(order):
+            fig.layout[axis].categoryarray = [_word(v) for v in order]
+    return fig

@@ -11,14 +11,13 @@ import plotly.graph_objects as go
 
 from dashboard import formatting
 from dashboard.charts.style import (
-    DIRECTION_COLOURS,
     DIRECTION_ORDER,
     GOOD,
     NEUTRAL,
     OUTBOUND,
-    PALETTE,
     RISK,
     TARGET,
+    category_colours,
     layout,
     unit_suffix,
 )
@@ -75,7 +74,6 @@ def direction_trend(
     """Lines over academic years, one per direction (in the direction colours) or per another
     category (``colour``); ``frame``: academic_year, ``colour``, ``value`` (counts: a year
     missing from a line counts 0, ``with_zero_years``)."""
-    is_direction = colour == "direction"
     frame = with_zero_years(frame[["academic_year", colour, value]], value, colour)
     fig = px.line(
         frame,
@@ -83,8 +81,7 @@ def direction_trend(
         y=value,
         color=colour,
         markers=True,
-        color_discrete_map=DIRECTION_COLOURS if is_direction else None,
-        color_discrete_sequence=None if is_direction else PALETTE,
+        color_discrete_map=category_colours(list(frame[colour].dropna().unique())),
         category_orders={"direction": DIRECTION_ORDER},
         labels={"academic_year": "Academic year", value: unit, colour: colour.replace("_", " ")},
     )

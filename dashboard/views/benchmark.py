@@ -6,7 +6,7 @@ erasmus-ec``), never the university's own records. Thin: filters -> queries -> c
 
 import streamlit as st
 
-from dashboard import charts, formatting
+from dashboard import charts, components, formatting
 from dashboard.queries import benchmark as benchmark_queries
 from pipelines import metrics
 from pipelines.settings import where_set
@@ -97,7 +97,9 @@ def share_tab(breakdown: str, title: str, axis: str, kpi_id: str, file_name: str
         st.info(f"No {axis.lower()} recorded for this institution in the chosen year.")
         return
     by_share = breakdown == "destination"
-    st.plotly_chart(charts.benchmark_share_bars(shares, title, scopes, axis, by_share))
+    components.figure(
+        charts.benchmark_share_bars(shares, title, scopes, axis, by_share), title, shares
+    )
     st.caption(metrics.BENCHMARK_BY_ID[kpi_id].definition)
     st.download_button(
         f"Download {title.lower()} (CSV)",
@@ -151,10 +153,12 @@ with flows:
     if matrix.empty:
         st.info("No country-to-country flows for this choice.")
     else:
-        st.plotly_chart(charts.flow_matrix(matrix, f"National flows: {what}"))
+        components.figure(charts.flow_matrix(matrix, f"National flows: {what}"), "flows", matrix)
         outgoing = benchmark_queries.benchmark_flows(source, period, within, chosen["country"])
-        st.plotly_chart(
+        components.figure(
             charts.flow_map(outgoing, f"Where participants from {country_label} go ({what})"),
+            "flows from country",
+            outgoing,
             config=charts.MAP_CONFIG,
         )
         st.download_button(

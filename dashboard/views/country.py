@@ -57,7 +57,7 @@ else:
             scope=scope,
         )
 
-st.subheader(f"Every KPI for {name}")
+st.header(f"Every KPI for {name}")
 kpis = country_queries.country_kpis(country, flt.year_from, flt.year_to)
 if kpis.empty:
     components.no_data(f"KPI values for {name}")
@@ -71,7 +71,7 @@ else:
     )
     components.download(kpis, f"kpis {country}")
 
-st.subheader(f"Partners in {name}")
+st.header(f"Partners in {name}")
 components.table(
     partners,
     f"partners {country}",

@@ -9,7 +9,7 @@ from pipelines.config import TEMPLATES_DIR
 
 st.markdown(content.data_contract())
 
-st.subheader("Templates")
+st.header("Templates")
 st.caption(
     "One CSV file per table, with the columns of the contract and example rows: fill it in, "
     "or map your own export's columns on the Import page."

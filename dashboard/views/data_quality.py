@@ -70,7 +70,7 @@ if chosen is not None:
         border=True,
     )
 
-st.plotly_chart(charts.quality_scores(scores))
+components.figure(charts.quality_scores(scores), "quality scores", scores)
 st.markdown("**Rules that make up the score**: pass rate (%) of each rule per academic year")
 st.dataframe(
     data_quality_queries.quality_rule_table(),
@@ -112,7 +112,7 @@ tabs = st.tabs(
 with tabs[0]:
     st.caption("Share of mobilities with a value in each column of the import contract.")
     completeness = data_quality_queries.completeness()
-    st.plotly_chart(charts.completeness_heatmap(completeness))
+    components.figure(charts.completeness_heatmap(completeness), "completeness", completeness)
     components.download(completeness, "completeness by column and year")
 
 

@@ -91,7 +91,7 @@ with right:
             scope=scope,
         )
 
-st.subheader("From faculty to destination")
+st.header("From faculty to destination")
 destinations = flows_queries.faculty_destinations(flt)
 if destinations.empty:
     components.no_data("outbound mobilities")
@@ -105,7 +105,7 @@ else:
         scope=scope,
     )
 
-st.subheader("Trend per country")
+st.header("Trend per country")
 names = dict(zip(flows["country"], flows["country_name"], strict=True))
 chosen = st.multiselect(
     "Countries",

@@ -78,7 +78,7 @@ if upload is not None:
                 f"This file fits the built-in profile **{first.suggested[0].name}**: "
                 f"{first.suggested[0].description} Choose it above to use it."
             )
-        st.subheader("1 · What was detected")
+        st.header("1 · What was detected")
         st.markdown(f"**{first.path.name}** → table **{first.table}**")
         st.markdown(first.info.describe())
         draft = import_mapping.editors(first, base, upload.file_id)
@@ -107,11 +107,11 @@ elif prepared is not None:
         st.caption(f"Note: {note}")
     import_mapping.profile_actions(prepared, upload.file_id)
 
-    st.subheader("2 · Preview")
+    st.header("2 · Preview")
     st.caption("The first valid rows as they will be stored (columns with values only).")
     st.dataframe(preview_rows(prepared))
 
-    st.subheader("3 · Validation")
+    st.header("3 · Validation")
     valid = len(validation.valid)
     warned = getattr(validation, "warnings", None)
     c1, c2, c3, c4 = st.columns(4)
@@ -188,14 +188,14 @@ last_import = st.session_state.get("last_import")
 if last_import is not None and queries.has_data():
     unknown = imports_queries.import_unknown_partners(last_import)
     if not unknown.empty:
-        st.subheader(f"Partners of import #{last_import} that are not known")
+        st.header(f"Partners of import #{last_import} that are not known")
         st.caption(
             "These partners have no agreement and no mapping. Map each once to a known "
             "partner (or confirm it as new); later imports with the same name or code follow."
         )
         admin.partner_mapping_editor(unknown, key="import_mapping")
 
-st.subheader("Import history")
+st.header("Import history")
 st.caption(
     "Records: new and updated ones written, rows rejected, rows imported with an invalid "
     "optional value left empty (emptied); an undone import says so."
@@ -251,7 +251,7 @@ with st.expander("Undo an import"):
             st.session_state.pop("last_import", None)
             admin.after_write()
 
-st.subheader("Activity")
+st.header("Activity")
 st.caption(
     "Every change to the data, newest first: imports, undos, targets, partner mappings, "
     "import profiles and settings, with who made it (the signed-in account, or the computer's "

@@ -13,7 +13,7 @@ target = metrics.EU_FEWER_OPPORTUNITIES_TARGET
 st.title("Inclusion")
 st.caption(f"Participants with fewer opportunities, gender balance, level and field · {scope}")
 
-st.subheader(f"Participants with fewer opportunities (EU reference {target:.0f} %)")
+st.header(f"Participants with fewer opportunities (EU reference {target:.0f} %)")
 per_year = inclusion_queries.fewer_opportunities(flt, "year")
 if per_year.empty:
     components.no_data("outbound student mobilities")
@@ -57,7 +57,7 @@ else:
             scope=scope,
         )
 
-st.subheader("Gender, level and field")
+st.header("Gender, level and field")
 for by, title, label in (
     ("gender", "Gender balance", "Gender"),
     ("level", "Study level mix", "Study level"),

@@ -12,7 +12,7 @@ scope = flt.describe()
 st.title("Outcomes")
 st.caption(f"Credit recognition and language learning · {scope}")
 
-st.subheader("Credit recognition and credit success")
+st.header("Credit recognition and credit success")
 by = components.choice("Group by", OUTCOME_GROUPS, "outcomes_by")
 credits = outcomes_queries.credit_outcomes(flt, by)
 if credits.empty:
@@ -76,7 +76,7 @@ if comparison:
             scope=f"{scope} · {comparison.describe()}",
         )
 
-st.subheader("Language outcomes")
+st.header("Language outcomes")
 matrix = outcomes_queries.cefr_matrix(flt)
 if matrix.empty:
     components.no_data("mobilities with CEFR levels before and after")

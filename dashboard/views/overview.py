@@ -69,7 +69,7 @@ if comparison:
         scope=f"{flt.describe()} · {comparison.describe()}",
     )
 
-st.subheader("Progress towards targets")
+st.header("Progress towards targets")
 scope = flt.single_faculty
 progress = overview_queries.target_progress_projected(year, scope)
 if progress.empty:
@@ -137,7 +137,7 @@ else:
         },
     )
 
-st.subheader(f"The six kinds of mobility in {formatting.academic_year(year)}")
+st.header(f"The six kinds of mobility in {formatting.academic_year(year)}")
 kinds = overview_queries.kinds_side_by_side(flt, year)
 for column, row in zip(components.cells(len(kinds)), kinds.itertuples(), strict=True):
     if row.kind == "projects":
@@ -157,7 +157,7 @@ components.caption(
 )
 components.download(kinds, f"kinds {formatting.academic_year(year)}", flt.describe())
 
-st.subheader("Trend")
+st.header("Trend")
 trend = overview_queries.mobilities_by_year(flt)
 components.chart(
     charts.direction_trend(trend, "mobilities", "Realised mobilities per year", "mobilities"),

@@ -42,7 +42,7 @@ note = (
     "mobility with the partner, over all years."
 )
 
-st.subheader("Top partners")
+st.header("Top partners")
 top = top_partners(totals)
 if top.empty:
     components.no_data("mobilities")
@@ -57,7 +57,7 @@ else:
         scope=scope,
     )
 
-st.subheader("Partner table")
+st.header("Partner table")
 for tab, frame, name in zip(
     st.tabs(["All selected years", "Per academic year"]),
     (totals, partner_years(activity)),
@@ -118,7 +118,7 @@ for title, frame, kpis, none, note, shown in (
         ["valid_to", "partner_name", "country_name", "last_activity_year", "agreement_id"],
     ),
 ):
-    st.subheader(title)
+    st.header(title)
     if frame.empty:
         st.success(none)
     components.table(

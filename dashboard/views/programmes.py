@@ -11,7 +11,7 @@ scope = flt.describe()
 st.title("Programmes")
 st.caption(f"Dual and joint degrees, online mobility, internships and projects · {scope}")
 
-st.subheader("Dual and joint degrees")
+st.header("Dual and joint degrees")
 degrees = programmes_queries.dual_degrees_by_year(flt)
 if degrees.empty:
     components.no_data("dual or joint degree mobilities")
@@ -46,7 +46,7 @@ else:
         },
     )
 
-st.subheader("Online and blended mobility")
+st.header("Online and blended mobility")
 online = programmes_queries.online_by_year(flt)
 if not has_rows(online, "online"):
     components.no_data("online or blended mobilities")
@@ -86,7 +86,7 @@ else:
             scope=scope,
         )
 
-st.subheader("Internships and placements")
+st.header("Internships and placements")
 left, right = st.columns(2)
 for column, by, title, label in (
     (left, "host_type", "By host type", "Host type"),
@@ -107,7 +107,7 @@ for column, by, title, label in (
             scope=scope,
         )
 
-st.subheader("Projects and grants")
+st.header("Projects and grants")
 projects = programmes_queries.projects_in_range(flt)
 if projects.empty:
     components.no_data("projects")

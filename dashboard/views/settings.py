@@ -19,14 +19,14 @@ admin.page_start(
     "the Import data page.",
 )
 
-st.subheader("The university itself")
+st.header("The university itself")
 st.caption(
     "Imports never store the university or (without a named partner) its country as a "
     "partner; its name is shown on pages and reports."
 )
 admin.settings_form(OWN_SETTINGS, "settings_own", "Saved the university's own settings.")
 
-st.subheader("Counting and checks")
+st.header("Counting and checks")
 st.caption(
     "How academic years start, when an agreement counts as dormant or expiring, which dates an "
     "import accepts, and the smallest count an export shows."
@@ -44,7 +44,7 @@ admin.settings_form(
     "Saved; the figures are rebuilt with the new settings.",
 )
 
-st.subheader("Who has access")
+st.header("Who has access")
 if not auth.signin_configured():
     st.info(
         "Local mode: no sign-in. Whoever opens this address may do everything. A shared "

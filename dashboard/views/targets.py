@@ -3,7 +3,7 @@ the recent trend (pipelines/metrics/projection.py), and the table to set them.""
 
 import streamlit as st
 
-from dashboard import admin, auth, charts, formatting, queries
+from dashboard import admin, auth, charts, components, formatting, queries
 from dashboard.queries import targets as targets_queries
 from pipelines import manage
 from pipelines.metrics import projection
@@ -24,7 +24,7 @@ admin.page_start(
 )
 
 progress = targets_queries.target_projections()
-st.subheader("Progress")
+st.header("Progress")
 st.caption(f"**Method.** {projection.METHOD}")
 if progress.empty:
     st.info("No targets yet: add them in the table below.")
@@ -68,20 +68,23 @@ else:
         key="target_choice",
     )
     target = rows[choice]
-    st.plotly_chart(
+    series = targets_queries.target_series(target["kpi_id"], target["faculty"])
+    components.figure(
         charts.target_projection(
-            targets_queries.target_series(target["kpi_id"], target["faculty"]),
+            series,
             target,
             target["unit"],
             f"{target['kpi_name']} ({target['faculty']}): "
             f"{formatting.kpi_value(target['target_value'], target['unit'])} "
             f"by {target['academic_year']}",
-        )
+        ),
+        "target projection",
+        series,
     )
     st.markdown(f"**{STATUS_ICON[target['status']]} {target['status']}.** {target['explanation']}")
     st.caption(target["definition"])
 
-st.subheader("Set targets")
+st.header("Set targets")
 st.caption(
     "Edit, add or delete rows, then save. Each row is checked like a targets file: a known "
     "KPI, an academic year (2027/28), a value in the KPI's unit within its sensible range "
