@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from pipelines import palette
 from pipelines.contract import reference, vocabulary
+from pipelines.palette import INBOUND, NEUTRAL, OUTBOUND
 
-OUTBOUND = "#1f5fa8"
-# Okabe-Ito's vermillion: the earlier orange (#e07b24) was 2.99:1 on white, below the 3:1 of
-# chart marks; blue against vermillion stays apart in every kind of colour vision.
-INBOUND = "#d55e00"
-NEUTRAL = "#5b6b7a"
+# OUTBOUND, INBOUND, NEUTRAL and the categories' colours are shared with the report's PDF
+# (pipelines/palette.py says why each was chosen)
 # Text drawn inside a chart: Streamlit's plotly theme writes ticks and axis titles in #808495
 # (3.72:1 on white); these reach 4.5:1 (``readable``).
 TEXT = "#1b2733"
@@ -44,11 +43,7 @@ CATEGORY_ORDER = [
     *(reference.level_label(level) for level in reference.EQF_LEVELS),
     reference.NOT_SET,
 ]
-# Categories that are not directions (kinds, activities, gender, ...): Okabe and Ito's
-# colour-blind-safe set (https://jfly.uni-koeln.de/color/), with the orange and the sky blue
-# darkened to 3:1 on white, the yellow left out (1.3:1), and their blue and vermillion left
-# to the directions; a wine red from Paul Tol's set takes the seventh place.
-PALETTE = ["#009e73", "#cc79a7", "#9a6b00", "#332288", "#4999c6", "#882255", "#000000"]
+PALETTE = list(palette.CATEGORIES)
 # the Targets page: a target on track or met, or at risk
 GOOD = TARGET
 RISK = "#c62828"
@@ -153,3 +148,40 @@ def in_words(fig: go.Figure) -> go.Figure:
         if order is not None and len(order):
             fig.layout[axis].categoryarray = [_word(v) for v in order]
     return fig
+
+
+# more lines than this end too close together to be named at their ends
+DIRECT_LABEL_LINES = 4
+# a name's height: names of lines ending closer than this are moved apart
+LABEL_PX = 15
+
+
+def direct_labels(fig: go.Figure) -> go.Figure:
+    """Each line named at its last point, in words, and no legend: a reader (a colour-blind
+    one among them) need not match colours against a legend. Names of lines that end close
+    together are moved apart; charts of more lines keep their legend."""
+    lines = [t for t in fig.data if t.type == "scatter" and t.x is not None and len(t.x)]
+    if not lines or len(lines) > DIRECT_LABEL_LINES:
+        return fig
+    ends = sorted((float(t.y[-1]), t.x[-1], str(_word(t.name))) for t in lines)
+    top = max(max(float(v) for v in t.y) for t in lines) or 1.0
+    # the plot area's height in pixels, roughly: the figure less title and axis
+    plot_px = (fig.layout.height or 360) - 120
+    placed: list[float] = []
+    for value, year, name in ends:
+        at = value / top * plot_px
+        shown = max(at, placed[-1] + LABEL_PX) if placed else at
+        placed.append(shown)
+        fig.add_annotation(
+            x=year,
+            y=value,
+            text=name[:1].upper() + name[1:],
+            showarrow=False,
+            xanchor="left",
+            xshift=8,
+            yshift=shown - at,
+            font={"color": TEXT},
+        )
+    longest = max(len(name) for _, _, name in ends)
+    # room on the right for the longest name (about 7 px a character at plotly's 12 px)
+    return fig.update_layout(showlegend=False, margin_r=7 * longest + 20)

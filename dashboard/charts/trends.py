@@ -18,6 +18,7 @@ from dashboard.charts.style import (
     RISK,
     TARGET,
     category_colours,
+    direct_labels,
     layout,
     unit_suffix,
 )
@@ -88,7 +89,7 @@ def direction_trend(
     fig.update_traces(hovertemplate="%{x}: %{y:,.0f} " + unit + "<extra>%{fullData.name}</extra>")
     fig.update_xaxes(type="category", categoryorder="category ascending")
     fig.update_yaxes(rangemode="tozero", separatethousands=True)
-    return layout(fig, title, 340)
+    return direct_labels(layout(fig, title, 340))
 
 
 def score_range(scores: pd.Series) -> list[float]:

@@ -17,13 +17,14 @@ from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing, Line, String
 from reportlab.lib import colors
 
+from pipelines import palette
 from pipelines.report import fonts
 from pipelines.report.model import TOTAL, Table
 
-# the dashboard's palette (dashboard/charts/style.py): outbound blue, inbound orange
+# the dashboard's palette: outbound blue, inbound vermillion, then the categories' colours
 PALETTE = [
     colors.HexColor(c)
-    for c in ("#1f5fa8", "#e07b24", "#5b6b7a", "#2a9d8f", "#b5446e", "#8f7a2a", "#6a4c93")
+    for c in (palette.OUTBOUND, palette.INBOUND, palette.NEUTRAL, *palette.CATEGORIES)
 ]
 WIDTH, HEIGHT = 480, 230
 

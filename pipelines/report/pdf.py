@@ -31,6 +31,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from pipelines import palette
 from pipelines.report import fonts
 from pipelines.report.charts import chart_drawing
 from pipelines.report.model import TOTAL, Report, Table
@@ -72,7 +73,7 @@ def _styles() -> dict[str, ParagraphStyle]:
             base,
             backColor=colors.HexColor("#fff4e0"),
             borderPadding=5,
-            borderColor=colors.HexColor("#e07b24"),
+            borderColor=colors.HexColor(palette.INBOUND),
             borderWidth=0.6,
         ),
         "toc1": ParagraphStyle("toc1", base, fontSize=9.5, leading=13),

@@ -190,3 +190,44 @@ def test_codes_in_legends_and_on_category_axes_become_words():
     assert sorted(fig.data[0].x) == ["Enterprise", "Higher education"]
     # and the colour set on the code stays
     assert fig.data[0].marker.color == charts.OUTBOUND
+
+
+def _trend(directions: list[str]) -> go.Figure:
+    frame = pd.DataFrame(
+        [
+            {"academic_year": year, "direction": d, "mobilities": 10 + i}
+            for i, d in enumerate(directions)
+            for year in ("2023/24", "2024/25")
+        ]
+    )
+    return charts.direction_trend(frame, "mobilities", "t", "mobilities")
+
+
+def test_lines_are_named_at_their_ends_instead_of_in_a_legend():
+    fig = _trend(["outbound", "inbound"])
+    # outbound ends at 10, inbound at 11: each name at its line's last point
+    assert {(a.text, a.x, a.y) for a in fig.layout.annotations} == {
+        ("Outbound", "2024/25", 10),
+        ("Inbound", "2024/25", 11),
+    }
+    assert fig.layout.showlegend is False
+
+
+def test_names_of_lines_ending_together_do_not_overlap():
+    # students and ongoing both end at 57 (the Programmes chart): one name is moved up
+    frame = pd.DataFrame(
+        {
+            "academic_year": ["2024/25", "2025/26"] * 2,
+            "direction": ["students"] * 2 + ["ongoing"] * 2,
+            "mobilities": [55, 57, 27, 57],
+        }
+    )
+    fig = charts.direction_trend(frame, "mobilities", "t", "people")
+    shifts = sorted(a.yshift for a in fig.layout.annotations)
+    assert shifts[1] - shifts[0] >= charts.style.LABEL_PX
+
+
+def test_more_lines_than_can_be_named_keep_their_legend():
+    fig = _trend(["a", "b", "c", "d", "e"])
+    assert fig.layout.showlegend is not False
+    assert not fig.layout.annotations
