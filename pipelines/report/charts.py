@@ -16,6 +16,7 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing, Line, String
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from pipelines import palette
 from pipelines.report import fonts
@@ -61,7 +62,9 @@ def chart_drawing(table: Table) -> Drawing | None:
     colours = [PALETTE[i % len(PALETTE)] for i in range(len(data))]
     if spec.kind == "hbar":
         chart = HorizontalBarChart()
-        label_room = 150
+        # room for the longest name whole ("Faculty of Economics and Business" was cut),
+        # up to 45 % of the width; only a longer name is shortened
+        label_room = min(max(_label_width(c) for c in categories) + 12, WIDTH * 0.45)
         chart.x, chart.y = label_room, 15
         chart.width, chart.height = WIDTH - label_room - 15, HEIGHT - 60
         # bars are drawn bottom-up: reverse rows so the largest is on top, and series so the
@@ -80,10 +83,13 @@ def chart_drawing(table: Table) -> Drawing | None:
             chart.lines[i].strokeWidth = 2
             chart.lines[i].strokeColor = colours[i]
     chart.data = data
-    chart.categoryAxis.categoryNames = [_short(c, 30) for c in categories]
+    if spec.kind == "hbar":
+        chart.categoryAxis.categoryNames = [_fit(c, label_room - 12) for c in categories]
+    else:
+        chart.categoryAxis.categoryNames = [_short(c, 30) for c in categories]
     for axis in (chart.categoryAxis, chart.valueAxis):
         axis.labels.fontName = fonts.REGULAR
-        axis.labels.fontSize = 7
+        axis.labels.fontSize = LABEL_SIZE
     chart.valueAxis.valueMin = 0
     chart.valueAxis.valueMax = value_max
     chart.valueAxis.valueStep = value_max / 5
@@ -160,6 +166,23 @@ def chart_svg(table: Table) -> str | None:
 
 def _value(value: object) -> float | None:
     return None if value is None or value != value else float(value)  # type: ignore[arg-type]
+
+
+# the font size of axis labels
+LABEL_SIZE = 7
+
+
+def _label_width(text: str) -> float:
+    return stringWidth(text, fonts.REGULAR, LABEL_SIZE)
+
+
+def _fit(text: str, width: float) -> str:
+    """The text whole if it fits ``width`` points, else cut with an ellipsis to fit."""
+    if _label_width(text) <= width:
+        return text
+    while text and _label_width(text + "…") > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 def _short(text: str, limit: int) -> str:

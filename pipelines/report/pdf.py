@@ -16,6 +16,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -37,6 +38,8 @@ from pipelines.report.charts import chart_drawing
 from pipelines.report.model import TOTAL, Report, Table
 
 MARGIN = 18 * mm
+# the font size of table headings
+HEADING_SIZE = 7.5
 WIDTH = A4[0] - 2 * MARGIN
 HEADER = colors.HexColor("#dce6f2")
 TOTAL_FILL = colors.HexColor("#f2f5f9")
@@ -64,9 +67,14 @@ def _styles() -> dict[str, ParagraphStyle]:
         "num_bold": ParagraphStyle(
             "num_bold", base, fontName=fonts.BOLD, fontSize=7.5, leading=9, alignment=TA_RIGHT
         ),
-        "head": ParagraphStyle("head", base, fontName=fonts.BOLD, fontSize=7.5, leading=9),
+        "head": ParagraphStyle("head", base, fontName=fonts.BOLD, fontSize=HEADING_SIZE, leading=9),
         "head_num": ParagraphStyle(
-            "head_num", base, fontName=fonts.BOLD, fontSize=7.5, leading=9, alignment=TA_RIGHT
+            "head_num",
+            base,
+            fontName=fonts.BOLD,
+            fontSize=HEADING_SIZE,
+            leading=9,
+            alignment=TA_RIGHT,
         ),
         "mode": ParagraphStyle(
             "mode",
@@ -225,15 +233,42 @@ def _section(number: int, table: Table, report: Report, s: dict[str, ParagraphSt
     return story
 
 
+# reportlab's default left and right padding of a table cell, in points
+CELL_PADDING = 6
+
+
 def _widths(columns: list[str]) -> list[float]:
+    """Column widths: the first (names) and any definition column fixed, the others sharing
+    the rest, but each at least as wide as the longest word of its heading, so that no
+    heading breaks inside a word ("Agreement / s" was)."""
     fixed = {0: 48 * mm}
     if "Definition" in columns:
         fixed[columns.index("Definition")] = 70 * mm
         fixed[0] = 36 * mm
     if "Our role" in columns:
         fixed[0] = 32 * mm
-    rest = (WIDTH - sum(fixed.values())) / max(1, len(columns) - len(fixed))
-    return [fixed.get(i, rest) for i in range(len(columns))]
+    widths = dict(fixed)
+    room = WIDTH - sum(fixed.values())
+    rest = [i for i in range(len(columns)) if i not in fixed]
+    need = {i: _longest_word(columns[i]) + 2 * CELL_PADDING + 1 for i in rest}
+    while rest:
+        share = room / len(rest)
+        wide = [i for i in rest if need[i] > share]
+        if not wide:
+            widths.update(dict.fromkeys(rest, share))
+            break
+        for i in wide:
+            widths[i] = need[i]
+            room -= need[i]
+            rest.remove(i)
+    return [widths[i] for i in range(len(columns))]
+
+
+def _longest_word(heading: str) -> float:
+    fonts.register()
+    return max(
+        (stringWidth(word, fonts.BOLD, HEADING_SIZE) for word in str(heading).split()), default=0
+    )
 
 
 def _grid(

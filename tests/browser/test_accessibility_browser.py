@@ -17,24 +17,16 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.conftest import wait_for_app, wait_for_charts
+from tests.dashboard import helpers
 
 # url path -> page title: every page a local (admin) user has
-PAGES = {
-    "": "Overview",
-    "flows": "Flows and countries",
-    "partners": "Partners and agreements",
-    "outcomes": "Outcomes",
-    "inclusion": "Inclusion",
-    "staff": "Staff and research",
-    "programmes": "Programmes",
-    "country": "Country explorer",
+PAGES = {("" if path == "overview" else path): title for path, title in helpers.PAGES.items()} | {
     "benchmark": "Erasmus benchmark",
     "import_data": "Import data",
     "data_quality": "Data quality",
     "targets": "Targets",
     "settings": "Settings",
     "reports": "Reports",
-    "data_contract": "Data contract",
 }
 STREAMLIT_NAVIGATION = {"list", "listitem"}
 IN_NAVIGATION = "e => !!e.closest('[data-testid=\"stSidebarNav\"]')"

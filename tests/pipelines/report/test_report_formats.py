@@ -204,3 +204,38 @@ def test_cli_errors_name_what_would_work(loaded):
     assert "no data for 1999/00; years with data: 2022/23, 2023/24, 2024/25" in done.stderr
     done = run("report", "--format", "docx", warehouse=loaded, check_code=2)
     assert "docx" in done.stderr
+
+
+def test_pdf_headings_never_break_inside_a_word(pdf_text):
+    # "Agreements" was set in a column 1 pt too narrow and printed "Agreement" over "s"
+    _, pages = pdf_text
+    agreements = pages_with(pages, "Partner agreements and their utilisation")
+    assert "Agreements Places out" in agreements
+    assert not re.search(r"Agreement s\b", agreements)
+
+
+def test_pdf_column_widths_fit_each_heading_s_longest_word():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from pipelines.report import fonts, pdf
+
+    columns = ["Partner country", "Agreements", "Places out", "Utilisation (%)", "Dormant"]
+    widths = pdf._widths(columns)
+    assert sum(widths) == pytest.approx(pdf.WIDTH)
+    fonts.register()
+    word = stringWidth("Agreements", fonts.BOLD, pdf.HEADING_SIZE)
+    assert widths[1] >= word + 2 * pdf.CELL_PADDING
+
+
+def test_chart_names_long_categories_in_full(report):
+    # "Faculty of Economics and Business" (33 characters) was cut to 30 in the PDF's charts
+    import dataclasses
+
+    table = report.table("students_by_country")
+    long_name = "Faculty of Economics and Business Administration"
+    frame = table.frame.head(2).copy()
+    frame.iloc[:, 0] = [long_name, "Spain (ES)"]
+    for column in table.chart.series:  # counts large enough to be drawn
+        frame[column] = [40, 30]
+    svg = chart_svg(dataclasses.replace(table, frame=frame))
+    assert long_name in svg
