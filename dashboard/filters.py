@@ -367,3 +367,31 @@ def url_choice(label: str, options: list, key: str, **kwargs) -> object:
     if st.query_params.get(key) != value:
         st.query_params[key] = value
     return value
+
+
+def url_choices(label: str, options: list, key: str, default: list, **kwargs) -> list:
+    """A multiselect on one page whose choice is also kept in the URL under ``key``, one
+    parameter per value (``?countries=ES&countries=DE``), so that a shared link shows the same
+    choice. Values of a link that are not among ``options`` are said to be ignored."""
+    state_key = f"page_{key}"
+    ignored: list[str] = []
+    if state_key not in st.session_state and key in st.query_params:
+        asked = st.query_params.get_all(key)
+        ignored = [v for v in asked if v not in options]
+        if chosen := [v for v in asked if v in options]:
+            st.session_state[state_key] = chosen
+    if state_key in st.session_state:
+        # choices that no longer exist (other filters, a rebuilt warehouse) are dropped
+        st.session_state[state_key] = [v for v in st.session_state[state_key] if v in options]
+    else:
+        st.session_state[state_key] = [v for v in default if v in options]
+    value = st.multiselect(label, options, key=state_key, **kwargs)
+    if ignored:
+        listed = ", ".join(f"{key}={v}" for v in ignored)
+        st.warning(f"Ignored in the link (no such value): {listed}.")
+    if st.query_params.get_all(key) != value:
+        if value:
+            st.query_params[key] = value
+        else:
+            del st.query_params[key]
+    return value

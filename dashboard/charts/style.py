@@ -61,10 +61,14 @@ PLOTLY_CONFIG = {"topojsonURL": "app/static/", "displaylogo": False, "displayMod
 MAP_CONFIG = {**PLOTLY_CONFIG, "topojsonURL": "./app/static/"}
 
 
-def category_colours(values: list[str]) -> dict[str, str]:
+def category_colours(values: list[str], order: list[str] | None = None) -> dict[str, str]:
     """The colour of each category value, the same in every chart whatever else it shows: a
     value of CATEGORY_ORDER keeps its own place in PALETTE ("female" is never the colour of
-    "teaching"), a direction its direction colour, other values follow by name."""
+    "teaching"), a direction its direction colour, other values follow ``order`` (the order
+    a reader chose them in, so a country keeps its colour when another is added), else by
+    name."""
+    if order:
+        return {v: PALETTE[i % len(PALETTE)] for i, v in enumerate(order) if v in set(values)}
     known = [v for v in CATEGORY_ORDER if v in set(values)]
     others = sorted(set(values) - set(CATEGORY_ORDER) - set(DIRECTION_COLOURS))
     colours = {v: PALETTE[CATEGORY_ORDER.index(v) % len(PALETTE)] for v in known}

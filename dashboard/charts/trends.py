@@ -70,11 +70,17 @@ def with_zero_years(frame: pd.DataFrame, value: str, colour: str) -> pd.DataFram
 
 
 def direction_trend(
-    frame: pd.DataFrame, value: str, title: str, unit: str, colour: str = "direction"
+    frame: pd.DataFrame,
+    value: str,
+    title: str,
+    unit: str,
+    colour: str = "direction",
+    order: list[str] | None = None,
 ) -> go.Figure:
     """Lines over academic years, one per direction (in the direction colours) or per another
     category (``colour``); ``frame``: academic_year, ``colour``, ``value`` (counts: a year
-    missing from a line counts 0, ``with_zero_years``)."""
+    missing from a line counts 0, ``with_zero_years``). ``order``: the categories in the
+    order that fixes their colours (``category_colours``)."""
     frame = with_zero_years(frame[["academic_year", colour, value]], value, colour)
     fig = px.line(
         frame,
@@ -82,8 +88,8 @@ def direction_trend(
         y=value,
         color=colour,
         markers=True,
-        color_discrete_map=category_colours(list(frame[colour].dropna().unique())),
-        category_orders={"direction": DIRECTION_ORDER},
+        color_discrete_map=category_colours(list(frame[colour].dropna().unique()), order),
+        category_orders={"direction": DIRECTION_ORDER, **({colour: order} if order else {})},
         labels={"academic_year": "Academic year", value: unit, colour: colour.replace("_", " ")},
     )
     fig.update_traces(hovertemplate="%{x}: %{y:,.0f} " + unit + "<extra>%{fullData.name}</extra>")

@@ -107,18 +107,21 @@ else:
 
 st.header("Trend per country")
 names = dict(zip(flows["country"], flows["country_name"], strict=True))
-chosen = st.multiselect(
-    "Countries",
-    list(names),
-    default=list(names)[:5],
-    format_func=names.get,
-    key="flows_countries",
+# in the URL (a shared link shows the same countries); each country keeps its colour while
+# others are added or removed: colours follow the order in which they were chosen
+chosen = filters.url_choices(
+    "Countries", list(names), "countries", default=list(names)[:5], format_func=names.get
 )
 if chosen:
     trend = flows_queries.country_trend(flt, tuple(chosen))
     components.chart(
         charts.direction_trend(
-            trend, "mobilities", "Realised mobilities per year", "mobilities", "country_name"
+            trend,
+            "mobilities",
+            "Realised mobilities per year",
+            "mobilities",
+            "country_name",
+            order=[names[c] for c in chosen],
         ),
         trend,
         "trend per country",

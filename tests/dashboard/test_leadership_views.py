@@ -173,3 +173,25 @@ def test_the_print_view_draws_tables_whole_and_charts_at_a4_size():
     assert list(targets["KPI"]) == list(on_screen["kpi"])
     widths = {title: spec["layout"].get("width") for title, spec in figures(app).items()}
     assert widths and set(widths.values()) == {PRINT_WIDTH}
+
+
+def _country_lines(app) -> dict[str, str]:
+    chart = figures(app)["Realised mobilities per year"]
+    return {t["name"]: t["line"]["color"] for t in chart["data"]}
+
+
+def test_the_countries_of_the_flows_trend_are_in_the_link_and_keep_their_colours():
+    from dashboard import charts
+
+    app = open_page(new_app({"countries": ["FR", "DE", "ZZ"]}), "flows")
+    picker = app.multiselect(key="page_countries")
+    assert picker.value == ["FR", "DE"]
+    assert any("countries=ZZ" in w.value for w in app.warning)
+    # the colours follow the order chosen, not the names' order
+    assert _country_lines(app) == {"France": charts.PALETTE[0], "Germany": charts.PALETTE[1]}
+    # adding a country keeps the colours of the others, and the link follows
+    picker.set_value(["FR", "DE", "ES"]).run()
+    lines = _country_lines(app)
+    assert lines["France"] == charts.PALETTE[0] and lines["Germany"] == charts.PALETTE[1]
+    assert lines["Spain"] == charts.PALETTE[2]
+    assert app.query_params["countries"] == ["FR", "DE", "ES"]
