@@ -119,8 +119,10 @@ def rate_bars(
     title: str,
     category_title: str,
     target: float | None = None,
+    target_text: str | None = None,
 ) -> go.Figure:
-    """A percentage per category as horizontal bars, optionally with a target line."""
+    """A percentage per category as horizontal bars, optionally with a target line (named
+    ``target_text``, by default "target 20 %")."""
     data = frame.dropna(subset=[value]).sort_values(value)
     fig = go.Figure(
         go.Bar(
@@ -138,7 +140,7 @@ def rate_bars(
         fig.add_vline(
             x=target,
             line={"color": TARGET, "dash": "dash"},
-            annotation_text=f"target {target:,.0f} %",
+            annotation_text=target_text or f"target {target:,.0f} %",
             annotation_position="top",
         )
     fig.update_xaxes(title="%", rangemode="tozero")

@@ -25,11 +25,17 @@ from dashboard.charts.style import (
 
 
 def trend_line(
-    frame: pd.DataFrame, title: str, unit: str, reference: float | None = None
+    frame: pd.DataFrame,
+    title: str,
+    unit: str,
+    reference: float | None = None,
+    targets: pd.DataFrame | None = None,
 ) -> go.Figure:
     """A KPI over academic years; ``frame`` has columns academic_year, value.
 
-    ``reference`` draws a target line (e.g. the EU's 23 %).
+    ``reference`` draws a reference line (e.g. the EU's 23 %); ``targets`` (academic_year,
+    target_value: the university's own, from the Targets page) are marked at their years,
+    after the trend where they lie in the future, so the gap to close is seen.
     """
     fmt = ",.1f" if unit == "%" else ",.0f"
     fig = go.Figure(
@@ -49,7 +55,36 @@ def trend_line(
             annotation_text=f"target {reference:,.0f}{unit_suffix(unit)}",
             annotation_position="top left",
         )
+    if targets is not None and not targets.empty:
+        labels = [f"{v:{fmt}}{unit_suffix(unit)}" for v in targets["target_value"]]
+        fig.add_trace(
+            go.Scatter(
+                x=targets["academic_year"],
+                y=targets["target_value"],
+                mode="markers+text",
+                marker={"color": TARGET, "symbol": "diamond", "size": 12},
+                text=[f"target {label}" for label in labels],
+                textposition="top center",
+                textfont={"color": TARGET},
+                name="Own target",
+                hovertemplate="target for %{x}: %{y:"
+                + fmt
+                + "}"
+                + unit_suffix(unit)
+                + "<extra></extra>",
+            )
+        )
+        fig.update_layout(showlegend=False)
+        # every year up to the target's, so the distance left is drawn to scale, and room
+        # above the highest mark for its label
+        starts = [int(y[:4]) for y in [*frame["academic_year"], *targets["academic_year"]]]
+        years = [formatting.academic_year(y) for y in range(min(starts), max(starts) + 1)]
+        fig.update_xaxes(categoryorder="array", categoryarray=years)
+        top = max([*frame["value"].dropna(), *targets["target_value"]], default=0)
+        fig.update_yaxes(range=[0, top * 1.2 or 1])
     fig.update_xaxes(title="Academic year", type="category")
+    if targets is None or targets.empty:
+        fig.update_xaxes(categoryorder="category ascending")
     fig.update_yaxes(title=unit, rangemode="tozero", separatethousands=True)
     return layout(fig, title, 320)
 

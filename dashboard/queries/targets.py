@@ -32,3 +32,8 @@ def target_projections() -> pd.DataFrame:
 def target_series(kpi_id: str, faculty: str = "all") -> pd.DataFrame:
     """A KPI's values by academic year (year_start for a numeric axis)."""
     return run("targets/series", kpi_id=kpi_id, faculty=faculty)
+
+
+def own_targets(kpi_id: str, faculty: str = "all") -> pd.DataFrame:
+    """One KPI's own targets for a scope (``targets_data.own_targets``), for target marks."""
+    return targets_data.own_targets(target_projections(), kpi_id, faculty)

@@ -5,7 +5,9 @@ import streamlit as st
 from dashboard import charts, compare, components, filters
 from dashboard.data.compare import side_by_side
 from dashboard.data.outcomes import LANGUAGE_GROUPS, OUTCOME_GROUPS
+from dashboard.data.targets import next_target
 from dashboard.queries import outcomes as outcomes_queries
+from dashboard.queries import targets as targets_queries
 
 flt = filters.current()
 scope = flt.describe()
@@ -20,10 +22,17 @@ if credits.empty:
 else:
     label = OUTCOME_GROUPS[by]
     shown = credits.head(25)
+
+    def rates(kpi_id: str, title: str):
+        """A rate per group, with the university's own target of the KPI as a line."""
+        own = next_target(targets_queries.own_targets(kpi_id, flt.single_faculty), flt.year_to)
+        text = f"own target {own[0]:,.1f} % by {own[1]}" if own else None
+        return charts.rate_bars(shown, "grp", kpi_id, title, label, own and own[0], text)
+
     left, right = st.columns(2)
     with left:
         components.chart(
-            charts.rate_bars(shown, "grp", "recognition_rate", "Credit recognition rate", label),
+            rates("recognition_rate", "Credit recognition rate"),
             credits,
             f"recognition by {by}",
             ["recognition_rate"],
@@ -32,7 +41,7 @@ else:
         )
     with right:
         components.chart(
-            charts.rate_bars(shown, "grp", "credit_success_rate", "Credit success rate", label),
+            rates("credit_success_rate", "Credit success rate"),
             credits,
             f"credit success by {by}",
             ["credit_success_rate"],

@@ -7,6 +7,7 @@ from dashboard import charts, compare, components, filters, formatting, queries
 from dashboard.data.compare import kpis_as_text, kpis_side_by_side
 from dashboard.data.overview import HEADLINE_KPIS, headcount_scope, headline_cards, kpi_series
 from dashboard.queries import overview as overview_queries
+from dashboard.queries import targets as targets_queries
 from pipelines import metrics
 from pipelines.metrics import projection
 
@@ -173,11 +174,15 @@ series = kpi_series(by_year, choice, flt.year_from)
 if why := kpi.not_applicable(flt.direction):
     components.not_applicable(kpi.name, why)
 else:
+    own = targets_queries.own_targets(choice, flt.single_faculty)
+    notes = ["The dashed line is the EU reference target."] if kpi.reference_target else []
+    if not own.empty:
+        notes.append("Diamonds: the university's own targets (Targets page).")
     components.chart(
-        charts.trend_line(series, kpi.name, kpi.unit, kpi.reference_target),
+        charts.trend_line(series, kpi.name, kpi.unit, kpi.reference_target, own),
         series,
         f"trend {kpi.name}",
         [choice],
-        note="The dashed line is the EU reference target." if kpi.reference_target else "",
+        note=" ".join(notes),
         scope=flt.describe(),
     )

@@ -6,7 +6,15 @@ from __future__ import annotations
 from dashboard.data.overview import headline_cards
 from pipelines import metrics
 from pipelines.contract import vocabulary
-from tests.dashboard.helpers import figures, metrics_shown, new_app, open_page, realised, set_filter
+from tests.dashboard.helpers import (
+    figures,
+    metrics_shown,
+    new_app,
+    open_page,
+    realised,
+    set_filter,
+    values,
+)
 
 
 def test_outbound_kpis_are_not_applicable_among_inbound_mobilities():
@@ -73,7 +81,6 @@ def test_headline_cards_mark_the_kpis_of_the_other_direction():
 
 
 def test_dual_degrees_show_the_periods_still_running_beside_the_completed():
-    from tests.dashboard.helpers import values
 
     app = open_page(new_app(), "programmes")
     chart = figures(app)["Dual and joint degrees per year"]
@@ -195,3 +202,77 @@ def test_the_countries_of_the_flows_trend_are_in_the_link_and_keep_their_colours
     assert lines["France"] == charts.PALETTE[0] and lines["Germany"] == charts.PALETTE[1]
     assert lines["Spain"] == charts.PALETTE[2]
     assert app.query_params["countries"] == ["FR", "DE", "ES"]
+
+
+def test_own_targets_of_a_scope_and_the_one_a_chart_works_towards():
+    import pandas as pd
+
+    from dashboard.data.targets import next_target, own_targets
+
+    projections = pd.DataFrame(
+        {
+            "kpi_id": ["recognition_rate"] * 3 + ["outbound_mobility_ratio"],
+            "faculty": ["all", "all", "Law", "all"],
+            "academic_year": ["2029/30", "2026/27", "2026/27", "2026/27"],
+            "target_value": [99.0, 97.0, 90.0, 5.0],
+        }
+    )
+    own = own_targets(projections, "recognition_rate")
+    assert own.to_dict("list") == {
+        "academic_year": ["2026/27", "2029/30"],
+        "target_value": [97.0, 99.0],
+    }
+    assert own_targets(projections, "recognition_rate", "Law")["target_value"].tolist() == [90.0]
+    assert next_target(own, 2025) == (97.0, "2026/27")
+    assert next_target(own, 2027) == (99.0, "2029/30")
+    assert next_target(own, 2031) == (99.0, "2029/30")  # past every target: the latest
+    assert next_target(own.iloc[0:0], 2025) is None
+
+
+def _target_marks(app, title: str) -> dict:
+    chart = figures(app)[title]
+    marks = [t for t in chart["data"] if t.get("name") == "Own target"]
+    return dict(zip(values(marks[0]["x"]), values(marks[0]["y"]), strict=True)) if marks else {}
+
+
+def _indicator(app):
+    return next(box for box in app.main.selectbox if box.label == "Indicator")
+
+
+def test_the_overview_trend_marks_the_university_s_own_targets():
+    from tests.fixture_data import FACULTIES, fixture_targets
+
+    # the fixture's targets for the outbound mobility ratio, as stored: 5.0 for the whole
+    # university and 7.0 for the first faculty, both for 2025/26
+    stored = {(f, v) for k, y, f, v in fixture_targets() if k == "outbound_mobility_ratio"}
+    assert stored == {(None, 5.0), (FACULTIES[0], 7.0)}
+    app = open_page(new_app(), "overview")
+    _indicator(app).set_value("outbound_mobility_ratio").run()
+    assert _target_marks(app, "Outbound mobility ratio") == {"2025/26": 5.0}
+    app = open_page(new_app({"faculty": FACULTIES[0]}), "overview")
+    _indicator(app).set_value("outbound_mobility_ratio").run()
+    assert _target_marks(app, "Outbound mobility ratio") == {"2025/26": 7.0}
+
+
+def test_rate_bars_name_the_own_target_line():
+    import pandas as pd
+
+    from dashboard import charts
+
+    frame = pd.DataFrame({"grp": ["A", "B"], "rate": [90.0, 95.0]})
+    fig = charts.rate_bars(frame, "grp", "rate", "t", "Group", 97.0, "own target 97.0 % by 2026/27")
+    assert fig.layout.shapes[0].x0 == 97.0
+    assert fig.layout.annotations[0].text == "own target 97.0 % by 2026/27"
+
+
+def test_a_future_target_is_drawn_at_its_distance_with_its_label_in_view():
+    import pandas as pd
+
+    from dashboard import charts
+
+    series = pd.DataFrame({"academic_year": ["2024/25", "2025/26"], "value": [4.0, 4.2]})
+    targets = pd.DataFrame({"academic_year": ["2027/28"], "target_value": [5.0]})
+    fig = charts.trend_line(series, "Ratio", "%", targets=targets)
+    # 2026/27 has no value but keeps its place between the trend and the target
+    assert list(fig.layout.xaxis.categoryarray) == ["2024/25", "2025/26", "2026/27", "2027/28"]
+    assert fig.layout.yaxis.range[1] > 5.0
