@@ -71,14 +71,17 @@ def category_colours(values: list[str], order: list[str] | None = None) -> dict[
         return {v: PALETTE[i % len(PALETTE)] for i, v in enumerate(order) if v in set(values)}
     known = [v for v in CATEGORY_ORDER if v in set(values)]
     others = sorted(set(values) - set(CATEGORY_ORDER) - set(DIRECTION_COLOURS))
+    # "(not set)" and its variants ("(not set: staff)") in grey, last
+    unset = [v for v in others if str(v).startswith(reference.NOT_SET[:-1])]
+    others = [v for v in others if v not in unset]
     colours = {v: PALETTE[CATEGORY_ORDER.index(v) % len(PALETTE)] for v in known}
-    colours[reference.NOT_SET] = NEUTRAL
+    colours.update(dict.fromkeys([reference.NOT_SET, *unset], NEUTRAL))
     # other values take the colours this chart does not use yet
     free = [c for c in PALETTE if c not in colours.values()] or PALETTE
     colours.update({v: free[i % len(free)] for i, v in enumerate(others)})
     colours.update(DIRECTION_COLOURS)
     directions = [d for d in DIRECTION_COLOURS if d in values]
-    return {v: colours[v] for v in [*known, *others, *directions]}
+    return {v: colours[v] for v in [*known, *others, *unset, *directions]}
 
 
 def readable(fig: go.Figure) -> go.Figure:

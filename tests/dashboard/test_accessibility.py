@@ -127,6 +127,10 @@ def test_directions_and_not_set_keep_their_own_colours():
         "inbound": charts.INBOUND,
         reference.NOT_SET: charts.NEUTRAL,
     }
+    # the study levels' "(not set: staff)" is grey too, after the levels
+    levels = charts.category_colours(["(not set: staff)", "Master (EQF 7)"])
+    assert list(levels) == ["Master (EQF 7)", "(not set: staff)"]
+    assert levels["(not set: staff)"] == charts.NEUTRAL
 
 
 def test_a_trend_is_described_by_its_start_end_and_peak():
