@@ -118,17 +118,23 @@ def download_frame(frame: pd.DataFrame, scope: str = "") -> pd.DataFrame:
 def in_words(frame: pd.DataFrame) -> pd.DataFrame:
     """A table as a page shows it: a text column holding only contract codes (agreement
     types, activities, roles, ...) in words ("Dual degree", "Erasmus+"), and an empty code
-    as "(not set)" rather than "None". Other columns, and the downloads, are unchanged."""
+    as "(not set)" rather than "None"; directions as words. Other columns, and the
+    downloads, are unchanged."""
     frame = frame.copy()
     for column in frame.columns:
         values = frame[column]
         if not (pd.api.types.is_object_dtype(values) or pd.api.types.is_string_dtype(values)):
             continue
         present = set(values.dropna())
-        if present and all(isinstance(v, str) for v in present) and present <= vocabulary.CODES:
+        if not present or not all(isinstance(v, str) for v in present):
+            continue
+        if present <= vocabulary.CODES:
             frame[column] = values.map(vocabulary.code_words, na_action="ignore").fillna(
                 reference.NOT_SET
             )
+        elif present <= set(DIRECTIONS):
+            # as the charts' legends say them ("Outbound")
+            frame[column] = values.map(direction_label, na_action="ignore")
     return frame
 
 

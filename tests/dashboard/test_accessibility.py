@@ -235,3 +235,12 @@ def test_more_lines_than_can_be_named_keep_their_legend():
     fig = _trend(["a", "b", "c", "d", "e"])
     assert fig.layout.showlegend is not False
     assert not fig.layout.annotations
+
+
+def test_tables_say_directions_as_the_legends_do():
+    from dashboard import formatting
+
+    frame = pd.DataFrame({"direction": ["outbound", "inbound", None], "mobilities": [3, 2, 1]})
+    shown = formatting.in_words(frame)
+    assert shown["direction"].tolist()[:2] == ["Outbound", "Inbound"]
+    assert frame["direction"].tolist()[0] == "outbound"  # the download keeps the code
