@@ -14,9 +14,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import wait_for_app, wait_for_charts
+from tests.browser.conftest import (
+    STREAMLIT_NAVIGATION,
+    axe_failures,
+    wait_for_app,
+    wait_for_charts,
+)
 from tests.dashboard import helpers
 
 # url path -> page title: every page a local (admin) user has
@@ -28,45 +32,18 @@ PAGES = {("" if path == "overview" else path): title for path, title in helpers.
     "settings": "Settings",
     "reports": "Reports",
 }
-STREAMLIT_NAVIGATION = {"list", "listitem"}
-IN_NAVIGATION = "e => !!e.closest('[data-testid=\"stSidebarNav\"]')"
-
-
-def _from_the_app(page, violation: dict) -> bool:
-    """A violation counts unless it is a known exception on Streamlit's navigation only."""
-    if violation["id"] not in STREAMLIT_NAVIGATION:
-        return True
-    for node in violation["nodes"]:
-        selector = node["target"][-1]
-        elements = page.locator(selector)
-        if not elements.count() or not all(
-            elements.nth(i).evaluate(IN_NAVIGATION) for i in range(elements.count())
-        ):
-            return True
-    return False
-
-
-@pytest.fixture(scope="module")
-def axe():
-    return Axe()
 
 
 @pytest.mark.parametrize("path", list(PAGES))
-def test_every_page_passes_axe_has_its_title_and_names_its_charts(server, shared_page, axe, path):
+def test_every_page_passes_axe_has_its_title_and_names_its_charts(server, shared_page, path):
     page = shared_page
     page.goto(f"{server.url}/{path}")
     count = wait_for_charts(page)
     page.wait_for_timeout(1000)  # tables and charts draw after the script has finished
-    violations = axe.run(page).response["violations"]
-    failing = [
-        f"{v['id']} ({v['impact']}, {len(v['nodes'])}): {v['nodes'][0]['target']}"
-        for v in violations
-        if (v["impact"] in ("serious", "critical") or v["id"] == "heading-order")
-        and _from_the_app(page, v)
-    ]
+    failing, found = axe_failures(page)
     assert not failing
     # the exception is real: without it, this page would fail on Streamlit's navigation
-    assert {v["id"] for v in violations} >= STREAMLIT_NAVIGATION
+    assert found >= STREAMLIT_NAVIGATION
     assert page.title() == f"{PAGES[path]} · Mobility Atlas"
     charts = page.locator('[data-testid="stPlotlyChart"]')
     unnamed = [

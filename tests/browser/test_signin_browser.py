@@ -32,6 +32,7 @@ from pipelines import access
 from tests.browser.conftest import (
     ARTIFACTS,
     StreamlitServer,
+    axe_failures,
     open_import_page,
     screenshot,
     wait_for_app,
@@ -208,6 +209,7 @@ def test_not_signed_in_only_the_sign_in_page(app, tab):
     wait_for_app(tab)
     assert_sign_in_page(tab)
     screenshot(tab, "signin-page")
+    assert axe_failures(tab)[0] == []  # the first page everyone sees (WCAG 2.1 AA)
     for path in ("import_data", "flows", "settings"):  # a typed URL shows no page either
         tab.goto(f"{app.url}/{path}")
         wait_for_app(tab)
@@ -286,6 +288,7 @@ def test_an_unknown_person_gets_no_access(app, tab):
     assert tab.locator('[data-testid="stMetric"]').count() == 0
     assert tab.locator('[data-testid="stPlotlyChart"]').count() == 0
     screenshot(tab, "signin-no-access")
+    assert axe_failures(tab)[0] == []
     tab.goto(f"{app.url}/flows")
     wait_for_app(tab)
     assert "No access" in main_text(tab)
