@@ -76,6 +76,7 @@ progress = overview_queries.target_progress_projected(year, scope)
 if progress.empty:
     components.no_data("targets")
 else:
+    mixed_scopes = progress["scope"].nunique(dropna=False) > 1
     components.table(
         progress,
         f"targets {formatting.academic_year(year)}",
@@ -93,12 +94,14 @@ else:
         + " "
         + metrics.SOURCE_EU_INCLUSION
         + " The download has every column (reached, source of the target).",
-        # what fits the page; reached and the target's source are in the download
+        # what fits the page; reached and the target's source are in the download, and the
+        # scope where every row has the same (the caption names it): its room goes to the
+        # KPI names and the kind of target, which were cut ("Leadership targe…")
         column_order=[
             "target_kind",
             "kpi",
             "unit",
-            "scope",
+            *(["scope"] if mixed_scopes else []),
             "current_value",
             "target_value",
             "target_year",
@@ -107,9 +110,11 @@ else:
             "progress_pct",
         ],
         column_config={
-            "target_kind": st.column_config.TextColumn("Target", width=105),
-            "kpi": st.column_config.TextColumn("KPI", width=215),
-            "unit": st.column_config.TextColumn("Unit", width=70),
+            "target_kind": st.column_config.TextColumn(
+                "Target", width=105 if mixed_scopes else 125
+            ),
+            "kpi": st.column_config.TextColumn("KPI", width=215 if mixed_scopes else 265),
+            "unit": st.column_config.TextColumn("Unit", width=70 if mixed_scopes else 85),
             "scope": st.column_config.TextColumn("For", width=90),
             "current_value": st.column_config.NumberColumn(
                 f"Value {formatting.academic_year(year)}", format="localized", width=95

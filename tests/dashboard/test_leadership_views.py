@@ -276,3 +276,19 @@ def test_a_future_target_is_drawn_at_its_distance_with_its_label_in_view():
     # 2026/27 has no value but keeps its place between the trend and the target
     assert list(fig.layout.xaxis.categoryarray) == ["2024/25", "2025/26", "2026/27", "2027/28"]
     assert fig.layout.yaxis.range[1] > 5.0
+
+
+def test_the_overview_targets_table_leaves_out_a_scope_every_row_shares():
+    from tests.fixture_data import FACULTIES
+
+    # whole university: every row is "whole university", said in the caption; the column's
+    # room goes to the names it cut ("Leadership targe…")
+    app = open_page(new_app(), "overview")
+    table = app.dataframe[0]
+    assert table.value["scope"].nunique() == 1
+    assert "scope" not in table.proto.column_order and "kpi" in table.proto.column_order
+    # one faculty: its own targets beside the university's EU targets, so the column stays
+    app = open_page(new_app({"faculty": FACULTIES[0]}), "overview")
+    table = app.dataframe[0]
+    assert table.value["scope"].nunique() > 1
+    assert "scope" in table.proto.column_order
