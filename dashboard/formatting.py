@@ -66,6 +66,15 @@ def direction_label(direction: str) -> str:
     return DIRECTIONS.get(direction, direction)
 
 
+WHOLE_UNIVERSITY = "Whole university"
+
+
+def scope_label(faculty: str | None) -> str:
+    """A target's or KPI's scope in words: a faculty, or "Whole university" for the key
+    "all" (or no faculty), never the key itself."""
+    return WHOLE_UNIVERSITY if missing(faculty) or faculty in ("", "all") else str(faculty)
+
+
 def count(value: float | None, unit: str = "") -> str:
     """A whole number with thousands separators and its unit: '1,234 mobilities'."""
     if missing(value):

@@ -31,7 +31,7 @@ if progress.empty:
 else:
     rows = progress.to_dict("records")
     st.dataframe(
-        progress,
+        progress.assign(faculty=progress["faculty"].map(formatting.scope_label)),
         hide_index=True,
         height="content",
         column_order=[
@@ -45,25 +45,30 @@ else:
             "status",
             "unit",
         ],
+        # widths that keep every column within the page at 1440 px, faculty names whole
         column_config={
-            "kpi_name": "KPI",
-            "faculty": "Faculty",
-            "academic_year": "Target year",
-            "target_value": st.column_config.NumberColumn("Target", format="localized"),
-            "latest_year": "Latest year",
-            "latest_value": st.column_config.NumberColumn("Latest value", format="%,.1f"),
+            "kpi_name": st.column_config.TextColumn("KPI", width=225),
+            "faculty": st.column_config.TextColumn("Faculty", width=200),
+            "academic_year": st.column_config.TextColumn("Target year", width=80),
+            "target_value": st.column_config.NumberColumn("Target", format="localized", width=65),
+            "latest_year": st.column_config.TextColumn("Latest year", width=80),
+            "latest_value": st.column_config.NumberColumn("Latest value", format="%,.1f", width=85),
             "projected_value": st.column_config.NumberColumn(
-                "Projected for target year", format="%,.1f"
+                "Projected",
+                format="%,.1f",
+                width=80,
+                help="Where the trend of the last three years leads by the target year",
             ),
-            "status": "Status",
-            "unit": "Unit",
+            "status": st.column_config.TextColumn("Status", width=75),
+            "unit": st.column_config.TextColumn("Unit", width=80),
         },
     )
     choice = st.selectbox(
         "Target",
         range(len(rows)),
         format_func=lambda i: (
-            f"{rows[i]['kpi_name']} · {rows[i]['faculty']} · {rows[i]['academic_year']}"
+            f"{rows[i]['kpi_name']} · {formatting.scope_label(rows[i]['faculty'])} · "
+            f"{rows[i]['academic_year']}"
         ),
         key="target_choice",
     )
@@ -74,7 +79,7 @@ else:
             series,
             target,
             target["unit"],
-            f"{target['kpi_name']} ({target['faculty']}): "
+            f"{target['kpi_name']} ({formatting.scope_label(target['faculty'])}): "
             f"{formatting.kpi_value(target['target_value'], target['unit'])} "
             f"by {target['academic_year']}",
         ),
@@ -88,8 +93,8 @@ st.header("Set targets")
 st.caption(
     "Edit, add or delete rows, then save. Each row is checked like a targets file: a known "
     "KPI, an academic year (2027/28), a value in the KPI's unit within its sensible range "
-    "(0-100 for %). Faculty empty means the whole university. A save is an import: it "
-    "appears in the import history and can be undone there."
+    "(0-100 for %). Faculty: one faculty, or the whole university (also when left "
+    "empty). A save is an import: it appears in the import history and can be undone there."
 )
 kpis = targets_queries.kpi_choices()
 kpi_label = {
@@ -97,8 +102,10 @@ kpi_label = {
 }
 # a new key after each save: the editor's pending edits belong to the table it was shown
 editor_key = f"targets_editor_{st.session_state.get('targets_saves', 0)}"
+# the whole university as a choice in words, not an empty cell Streamlit writes "None" in
+stored_targets = targets_queries.targets_for_editing()
 edited = st.data_editor(
-    targets_queries.targets_for_editing(),
+    stored_targets.assign(faculty=stored_targets["faculty"].map(formatting.scope_label)),
     key=editor_key,
     num_rows="dynamic",
     hide_index=True,
@@ -109,24 +116,25 @@ edited = st.data_editor(
             "KPI", options=list(kpi_label), format_func=kpi_label.get, required=True, width=250
         ),
         "academic_year": st.column_config.TextColumn(
-            "Academic year", help="e.g. 2029/30", required=True, width=110
+            "Academic year", help="e.g. 2029/30", required=True, width=125
         ),
         "faculty": st.column_config.SelectboxColumn(
             "Faculty",
-            options=targets_queries.target_faculties(),
-            help="Empty: the whole university",
-            width=200,
+            options=[formatting.WHOLE_UNIVERSITY, *targets_queries.target_faculties()],
+            help="A faculty, or the whole university (also when left empty)",
+            width=235,
         ),
         "value": st.column_config.NumberColumn(
             "Target value", help="In the KPI's unit", format="localized", required=True, width=100
         ),
-        "note": st.column_config.TextColumn("Note", help="Where the target comes from", width=280),
+        "note": st.column_config.TextColumn("Note", help="Where the target comes from", width=230),
     },
 )
 pending = st.session_state.get(editor_key) or {}
 edits = any(pending.get(k) for k in ("edited_rows", "added_rows", "deleted_rows"))
 if st.button("Save targets", type="primary", key="save_targets", disabled=not edits):
-    valid, problems = validate_rows(edited)
+    faculty = edited["faculty"].where(edited["faculty"] != formatting.WHOLE_UNIVERSITY)
+    valid, problems = validate_rows(edited.assign(faculty=faculty))
     if problems:
         st.error(
             "Not saved: "

@@ -56,6 +56,21 @@ def test_the_editor_shows_the_stored_targets(app):
     assert app.button(key="save_targets").disabled  # nothing edited yet
 
 
+def test_the_whole_university_is_said_in_words_not_none_or_all(app):
+    # the fixture's targets: two for the whole university (stored without a faculty), one
+    # for the Faculty of Engineering
+    editor = app.data_editor[0].value
+    assert sorted(editor["faculty"]) == [
+        "Faculty of Engineering",
+        "Whole university",
+        "Whole university",
+    ]
+    progress = app.dataframe[0].value
+    assert set(progress["faculty"]) == {"Faculty of Engineering", "Whole university"}
+    choices = app.selectbox(key="target_choice").options
+    assert not [c for c in choices if "· all ·" in c or "None" in c]
+
+
 def test_valid_edits_are_saved_and_projected(app, writable_warehouse):
     reachable = round(trend_at(2026) - 1)
     out_of_reach = round(trend_at(2027) + 5)
