@@ -133,9 +133,9 @@ def figure(
     """Every chart of the dashboard is drawn here, accessible to all who read it: its text
     alternative (``charts.describe``: the title, the largest values or the trend) is the
     chart's accessible name, its text reaches 4.5:1 (``charts.readable``), contract codes
-    are words (``charts.in_words``), and ``data``, the
-    figures behind it, is a real table one click away ("Chart data as a table"). In the
-    print view the chart is drawn at a fixed size that fits A4 landscape."""
+    are words (``charts.in_words``), and ``data``, the figures behind it, is a real table
+    one click away ("Chart data as a table"). In the print view the chart is drawn at a
+    fixed size that fits A4 landscape."""
     printing = filters.print_view()
     fig = charts.readable(charts.in_words(fig))
     st.plotly_chart(

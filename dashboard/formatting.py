@@ -124,6 +124,17 @@ def download_frame(frame: pd.DataFrame, scope: str = "") -> pd.DataFrame:
     return frame
 
 
+def word(value: object) -> object:
+    """One value as a reader sees it: a contract code in words ("Higher education"), a
+    direction in words ("Outbound"); anything else as it is. Tables (``in_words``) and charts
+    (``charts.in_words``) follow this one rule."""
+    if isinstance(value, str) and value in vocabulary.CODES:
+        return vocabulary.code_words(value)
+    if isinstance(value, str) and value in DIRECTIONS:
+        return direction_label(value)
+    return value
+
+
 def in_words(frame: pd.DataFrame) -> pd.DataFrame:
     """A table as a page shows it: a text column holding only contract codes (agreement
     types, activities, roles, ...) in words ("Dual degree", "Erasmus+"), and an empty code
@@ -138,12 +149,10 @@ def in_words(frame: pd.DataFrame) -> pd.DataFrame:
         if not present or not all(isinstance(v, str) for v in present):
             continue
         if present <= vocabulary.CODES:
-            frame[column] = values.map(vocabulary.code_words, na_action="ignore").fillna(
-                reference.NOT_SET
-            )
+            frame[column] = values.map(word, na_action="ignore").fillna(reference.NOT_SET)
         elif present <= set(DIRECTIONS):
             # as the charts' legends say them ("Outbound")
-            frame[column] = values.map(direction_label, na_action="ignore")
+            frame[column] = values.map(word, na_action="ignore")
     return frame
 
 

@@ -42,7 +42,7 @@ def _series(trace, fig: go.Figure) -> str:
     lead = f"{name}: " if name and len(fig.data) > 1 else ""
     if kind == "sankey":
         return _sankey(trace)
-    if kind in ("pie",):
+    if kind == "pie":
         return lead + _largest(trace.labels, trace.values, "")
     if kind in ("choropleth", "choroplethmapbox", "choroplethmap"):
         # countries by name where the map carries them (its hover text), else by code

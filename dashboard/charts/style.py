@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from dashboard.formatting import word
 from pipelines import palette
-from pipelines.contract import reference, vocabulary
+from pipelines.contract import reference
 from pipelines.palette import INBOUND, NEUTRAL, OUTBOUND
 
 # OUTBOUND, INBOUND, NEUTRAL and the categories' colours are shared with the report's PDF
@@ -129,31 +130,23 @@ def for_print(fig: go.Figure) -> go.Figure:
     )
 
 
-def _word(value: object) -> object:
-    if isinstance(value, str) and value in DIRECTION_COLOURS:
-        return value.capitalize()
-    if isinstance(value, str) and value in vocabulary.CODES:
-        return vocabulary.code_words(value)
-    return value
-
-
 def in_words(fig: go.Figure) -> go.Figure:
     """Contract codes a chart would show as words, in legends, on category axes and in
     hovers: "Higher education", not higher_education; "Outbound", not outbound. Applied to
     the finished figure (colours and orders are keyed on the codes before this)."""
     for trace in fig.data:
         if isinstance(trace.name, str):
-            trace.name = _word(trace.name)
+            trace.name = word(trace.name)
         if trace.type != "bar":
             continue
         category = "y" if trace.orientation == "h" else "x"
         values = trace[category]
-        if values is not None and len(values) and all(_word(v) != v for v in values):
-            trace[category] = [_word(v) for v in values]
+        if values is not None and len(values) and all(word(v) != v for v in values):
+            trace[category] = [word(v) for v in values]
     for axis in ("xaxis", "yaxis"):
         order = fig.layout[axis].categoryarray
         if order is not None and len(order):
-            fig.layout[axis].categoryarray = [_word(v) for v in order]
+            fig.layout[axis].categoryarray = [word(v) for v in order]
     return fig
 
 
@@ -170,7 +163,7 @@ def direct_labels(fig: go.Figure) -> go.Figure:
     lines = [t for t in fig.data if t.type == "scatter" and t.x is not None and len(t.x)]
     if not lines or len(lines) > DIRECT_LABEL_LINES:
         return fig
-    ends = sorted((float(t.y[-1]), t.x[-1], str(_word(t.name))) for t in lines)
+    ends = sorted((float(t.y[-1]), t.x[-1], str(word(t.name))) for t in lines)
     top = max(max(float(v) for v in t.y) for t in lines) or 1.0
     # the plot area's height in pixels, roughly: the figure less title and axis
     plot_px = (fig.layout.height or 360) - 120

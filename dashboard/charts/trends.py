@@ -55,6 +55,8 @@ def trend_line(
             annotation_text=f"target {reference:,.0f}{unit_suffix(unit)}",
             annotation_position="top left",
         )
+    fig.update_xaxes(title="Academic year", type="category", categoryorder="category ascending")
+    fig.update_yaxes(title=unit, rangemode="tozero", separatethousands=True)
     if targets is not None and not targets.empty:
         labels = [f"{v:{fmt}}{unit_suffix(unit)}" for v in targets["target_value"]]
         fig.add_trace(
@@ -82,10 +84,6 @@ def trend_line(
         fig.update_xaxes(categoryorder="array", categoryarray=years)
         top = max([*frame["value"].dropna(), *targets["target_value"]], default=0)
         fig.update_yaxes(range=[0, top * 1.2 or 1])
-    fig.update_xaxes(title="Academic year", type="category")
-    if targets is None or targets.empty:
-        fig.update_xaxes(categoryorder="category ascending")
-    fig.update_yaxes(title=unit, rangemode="tozero", separatethousands=True)
     return layout(fig, title, 320)
 
 

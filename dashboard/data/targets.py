@@ -32,5 +32,5 @@ def next_target(own: pd.DataFrame, year_start: int) -> tuple[float, str] | None:
         return None
     starts = own["academic_year"].str[:4].astype(int)
     ahead = own[starts >= year_start]
-    row = (ahead if not ahead.empty else own).iloc[0 if not ahead.empty else -1]
+    row = ahead.iloc[0] if not ahead.empty else own.iloc[-1]
     return float(row["target_value"]), str(row["academic_year"])
