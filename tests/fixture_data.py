@@ -135,21 +135,34 @@ def _frames() -> dict[str, pd.DataFrame]:
         mobilities["activity"] == "study"
     )
     mobilities.loc[explicit & (mobilities.index % 2 == 0), "agreement_id"] = "A-KON-SMS"
+    mobilities["degree_programme"] = [
+        degree_programme(faculty, level, i)
+        for i, faculty, level in zip(
+            mobilities.index, mobilities["faculty"], mobilities["study_level"], strict=True
+        )
+    ]
     headcounts = []
     for year in YEARS:
         for f, faculty in enumerate(FACULTIES):
             for level in (6, 7):
-                headcounts.append(
-                    {
-                        "academic_year": f"{year}/{(year + 1) % 100:02d}",
-                        "faculty": faculty,
-                        "study_level": level,
-                        "enrolled_students": 1000 + 300 * f + 100 * level + 10 * (year - 2022),
-                        "graduates": 200 + 40 * f + 10 * level,
-                        "academic_staff": None,
-                        "international_degree_students": 30,
-                    }
-                )
+                enrolled = 1000 + 300 * f + 100 * level + 10 * (year - 2022)
+                graduates = 200 + 40 * f + 10 * level
+                # the Faculty of Economics gives its students per degree programme, the
+                # same totals: Economics and Finance share its bachelor students 60/40
+                shares = PROGRAMME_SHARES.get((faculty, level), {None: 1.0})
+                for programme, share in shares.items():
+                    headcounts.append(
+                        {
+                            "academic_year": f"{year}/{(year + 1) % 100:02d}",
+                            "faculty": faculty,
+                            "study_level": level,
+                            "degree_programme": programme,
+                            "enrolled_students": round(enrolled * share),
+                            "graduates": round(graduates * share),
+                            "academic_staff": None,
+                            "international_degree_students": round(30 * share),
+                        }
+                    )
             headcounts.append(
                 {
                     "academic_year": f"{year}/{(year + 1) % 100:02d}",
@@ -252,6 +265,22 @@ def _frames() -> dict[str, pd.DataFrame]:
         "headcounts": pd.DataFrame(headcounts),
         "targets": targets,
     }
+
+
+# Degree programmes of the Faculty of Economics: its students per programme (headcounts)
+PROGRAMME_SHARES = {
+    (FACULTIES[1], 6): {"Economics (BSc)": 0.6, "Finance (BSc)": 0.4},
+    (FACULTIES[1], 7): {"Economics (MSc)": 1.0},
+}
+
+
+def degree_programme(faculty: object, level: object, index: int) -> str | None:
+    """The fixture's degree programme of a mobility: only Faculty of Economics students at
+    EQF 6 or 7 have one (bachelor students alternate between Economics and Finance)."""
+    if faculty != FACULTIES[1] or pd.isna(level) or int(level) not in (6, 7):
+        return None
+    names = list(PROGRAMME_SHARES[(faculty, int(level))])
+    return names[index % len(names)]
 
 
 def fixture_targets() -> set[tuple]:

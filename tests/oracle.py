@@ -83,6 +83,8 @@ def dimension_values(m: pd.DataFrame, dimension: str) -> pd.Series:
         return m["partner_country"]
     if dimension == "level":
         return m["study_level"].map(lambda v: "(not set)" if pd.isna(v) else str(int(v)))
+    if dimension == "degree_programme":
+        return m["degree_programme"].fillna("(not set)")
     return m["kind"]
 
 
@@ -96,6 +98,9 @@ def headcount_sums(dimension: str) -> pd.DataFrame:
     elif dimension == "level":
         h = h[h["study_level"].notna()]
         h["value"] = h["study_level"].astype(int).astype(str)
+    elif dimension == "degree_programme":
+        h = h[h["degree_programme"].notna()]
+        h["value"] = h["degree_programme"]
     else:
         return pd.DataFrame(
             columns=["year", "value", "enrolled_students", "graduates", "academic_staff"]

@@ -26,14 +26,19 @@ class RowRule:
     bad: Callable[[pd.DataFrame], pd.Series]
 
 
-def column(description: str, example: Any, *aliases: str, default: Any = ...) -> Any:
-    """A contract column; its own name is always accepted as a header, plus ``aliases``."""
-    return Field(
-        default,
-        description=description,
-        examples=[example],
-        json_schema_extra={"aliases": list(aliases)},
-    )
+def column(
+    description: str, example: Any, *aliases: str, default: Any = ..., added_later: bool = False
+) -> Any:
+    """A contract column; its own name is always accepted as a header, plus ``aliases``.
+
+    ``added_later``: an optional column added to a table after records were stored. It enters
+    a record's fingerprint only when it has a value (``ContractModel.added_later``), so the
+    records of warehouses that existed before keep their fingerprints and re-importing an
+    earlier file changes nothing."""
+    extra: dict[str, Any] = {"aliases": list(aliases)}
+    if added_later:
+        extra["added_later"] = True
+    return Field(default, description=description, examples=[example], json_schema_extra=extra)
 
 
 class ContractModel(BaseModel):
@@ -87,6 +92,16 @@ class ContractModel(BaseModel):
             for name, info in cls.model_fields.items()
             if not info.is_required() and info.default is not None
         }
+
+    @classmethod
+    def added_later(cls) -> tuple[str, ...]:
+        """Optional columns added after the table's first release (``column(added_later=)``)."""
+        return tuple(
+            name
+            for name, info in cls.model_fields.items()
+            if isinstance(info.json_schema_extra, dict)
+            and info.json_schema_extra.get("added_later")
+        )
 
     @classmethod
     def aliases(cls) -> dict[str, list[str]]:

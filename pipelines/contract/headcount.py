@@ -18,8 +18,10 @@ class Headcount(ContractModel):
 
     table: ClassVar[str] = "headcounts"
     label: ClassVar[str] = "Headcounts"
-    grain: ClassVar[str] = "one row per academic year, faculty and (optionally) study level"
-    key: ClassVar[tuple[str, ...]] = ("academic_year", "faculty", "study_level")
+    grain: ClassVar[str] = (
+        "one row per academic year, faculty and (optionally) study level and degree programme"
+    )
+    key: ClassVar[tuple[str, ...]] = ("academic_year", "faculty", "study_level", "degree_programme")
     row_rules: ClassVar[tuple[RowRule, ...]] = (
         RowRule(
             "enrolled_students",
@@ -48,6 +50,20 @@ class Headcount(ContractModel):
         "level",
         "cycle",
         default=None,
+    )
+    degree_programme: Annotated[str | None, Text(max_length=150)] = column(
+        "Degree programme, as in the mobilities; empty for the faculty's total. A faculty "
+        "gives its students either per programme or as totals, never both in one year.",
+        "Computer Science (BSc)",
+        "study programme",
+        "study program",
+        "degree program",
+        "programme of study",
+        "program of study",
+        "course of study",
+        "studiengang",
+        default=None,
+        added_later=True,
     )
     enrolled_students: Annotated[int | None, Number(maximum=10_000_000, integer=True)] = column(
         "Enrolled students (headcount).",

@@ -217,6 +217,22 @@ class Mobility(ContractModel):
         "ounit",
         default=None,
     )
+    degree_programme: Annotated[str | None, Text(max_length=150)] = column(
+        "Degree programme of the student, as the university names it: the programme studied "
+        "at home for outbound, the host programme for inbound; empty for staff.",
+        "Computer Science (BSc)",
+        "study programme",
+        "study program",
+        "degree program",
+        "programme of study",
+        "program of study",
+        "course of study",
+        "study course",
+        "studiengang",
+        "studienrichtung",
+        default=None,
+        added_later=True,
+    )
     study_level: Annotated[int | None, Eqf()] = column(
         "EQF level of the student's programme (5 short cycle, 6 bachelor, 7 master, "
         "8 doctorate); empty for staff.",

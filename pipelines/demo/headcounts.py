@@ -1,12 +1,20 @@
 """The headcounts file: enrolled students, graduates, international degree students and
-academic staff per academic year, faculty and EQF level (the KPIs' denominators)."""
+academic staff per academic year, faculty, EQF level and degree programme (the KPIs'
+denominators); students per programme, staff per faculty."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from pipelines.demo.university import DEFAULT_RECORDS, FACULTIES, MED, YEARS
+from pipelines.demo.university import (
+    DEFAULT_RECORDS,
+    FACULTIES,
+    FIELDS,
+    MED,
+    YEARS,
+    degree_programme,
+)
 
 # Faculty: enrolled students in 2023/24 at the default size, shares of EQF 6/7/8, academic
 # staff. Medicine and Law teach long-cycle master programmes (EQF 7).
@@ -36,12 +44,33 @@ def headcount_frame(rng: np.random.Generator, records: int) -> pd.DataFrame:
                 enrolled = max(1, round(size * rng.uniform(0.97, 1.03)))
                 graduates = max(1, round(enrolled * rate * rng.uniform(0.9, 1.1)))
                 foreign = round(enrolled * international * (2.0 if f == MED else 1.0))
-                rows.append((label, FACULTIES[f], str(level), str(enrolled), str(graduates), "",
-                             str(foreign)))  # fmt: skip
+                # per degree programme (the faculty's fields), summing to the level's figures
+                weights = [w for _, w in FIELDS[f]]
+                split = zip(
+                    FIELDS[f],
+                    shares(enrolled, weights),
+                    shares(graduates, weights),
+                    shares(foreign, weights),
+                    strict=True,
+                )
+                for (code, _), n, g, i in split:
+                    rows.append((label, FACULTIES[f], str(level), degree_programme(code, level),
+                                 str(n), str(g), "", str(i)))  # fmt: skip
             academic = max(1, round(staff * STAFF_TREND[yi] * scale * rng.uniform(0.98, 1.02)))
-            rows.append((label, FACULTIES[f], "", "", "", str(academic), ""))
+            rows.append((label, FACULTIES[f], "", "", "", "", str(academic), ""))
     return pd.DataFrame(
         rows,
-        columns=["academic_year", "faculty", "study_level", "enrolled_students", "graduates",
-                 "academic_staff", "international_degree_students"],
+        columns=["academic_year", "faculty", "study_level", "degree_programme",
+                 "enrolled_students", "graduates", "academic_staff",
+                 "international_degree_students"],
     )  # fmt: skip
+
+
+def shares(total: int, weights: list[int]) -> list[int]:
+    """``total`` split in proportion to ``weights`` in whole numbers that sum to it (largest
+    remainders get the units left over)."""
+    exact = np.array(weights, dtype=float) * total / sum(weights)
+    whole = np.floor(exact).astype(int)
+    left = total - int(whole.sum())
+    whole[np.argsort(-(exact - whole), kind="stable")[:left]] += 1
+    return whole.tolist()

@@ -16,7 +16,13 @@ from pipelines.demo.partners import agreement_references, place
 from pipelines.demo.people import people
 from pipelines.demo.sampling import blank_unless, dates, text
 from pipelines.demo.segments import Rows, segment_rows
-from pipelines.demo.university import BAD_ROW_SHARE, FACULTIES, PROGRAMMES, YEARS
+from pipelines.demo.university import (
+    BAD_ROW_SHARE,
+    FACULTIES,
+    PROGRAMMES,
+    YEARS,
+    degree_programme,
+)
 
 # person numbers of one block stay below this; a block adds block * PERSON_BLOCK to them
 PERSON_BLOCK = 10_000_000
@@ -75,6 +81,7 @@ def mobilities(
         "partner_country": country,
         "partner_city": orgs.city[partner],
         "faculty": np.array(FACULTIES, dtype=object)[placed.faculty],
+        "degree_programme": programme_names(who.field, who.level),
         "study_level": text(who.level, who.level == 0),
         "field": who.field,
         "start_date": dates(when.start),
@@ -97,6 +104,16 @@ def mobilities(
     return Mobilities(
         {k: v[order] for k, v in columns.items()}, placed.expected, realised_outbound, sequences
     )
+
+
+def programme_names(field: np.ndarray, level: np.ndarray) -> np.ndarray:
+    """Each student's degree programme (by field and level); empty for staff (level 0)."""
+    pairs = np.char.add(field.astype(str), level.astype(str))
+    names = {
+        f + str(lv): degree_programme(f, int(lv)) if lv else ""
+        for f, lv in set(zip(field.tolist(), level.tolist(), strict=True))
+    }
+    return np.array([names[p] for p in pairs.tolist()], dtype=object)
 
 
 def _sequence_key(rows: Rows) -> np.ndarray:

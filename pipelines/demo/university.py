@@ -44,6 +44,32 @@ FIELDS = (
     (("0912", 45), ("0913", 20), ("0916", 15), ("0915", 12), ("0911", 8)),
     (("0421", 45), ("0312", 20), ("0313", 20), ("0314", 15)),
 )  # fmt: skip
+# The degree programme of each detailed field above, named by the field; a student's
+# programme is this name and the level (``degree_programme``).
+FIELD_PROGRAMMES = {
+    "0714": "Electronics and Automation", "0715": "Mechanical Engineering",
+    "0713": "Electrical Engineering", "0711": "Chemical Engineering",
+    "0613": "Computer Science", "0612": "Data Science", "0732": "Civil Engineering",
+    "0731": "Architecture",
+    "0311": "Economics", "0411": "Accounting and Taxation", "0412": "Finance and Banking",
+    "0413": "Management", "0414": "Marketing",
+    "0222": "History", "0223": "Philosophy", "0231": "Modern Languages",
+    "0232": "English Studies", "0221": "Religious Studies",
+    "0511": "Biology", "0512": "Biochemistry", "0521": "Environmental Science",
+    "0531": "Chemistry", "0532": "Earth Sciences", "0533": "Physics", "0541": "Mathematics",
+    "0542": "Statistics",
+    "0912": "Medicine", "0913": "Nursing", "0916": "Pharmacy", "0915": "Physiotherapy",
+    "0911": "Dentistry",
+    "0421": "Law", "0312": "Political Science", "0313": "Psychology", "0314": "Sociology",
+}  # fmt: skip
+DEGREES = {6: "Bachelor", 7: "Master", 8: "Doctorate"}
+
+
+def degree_programme(field: str, level: int) -> str:
+    """The demo's name of the degree programme of a field at an EQF level."""
+    return f"{FIELD_PROGRAMMES[field]} ({DEGREES[level]})"
+
+
 FACULTY_FIELD = ("071", "041", "023", "053", "091", "042")  # field of faculty-level agreements
 
 # Agreement groups (the cooperation conditions a mobility can fall under) and their activity.

@@ -47,7 +47,7 @@ PARTNER_COLUMNS = (
     "partner_country",
     "partner_city",
 )
-OWN_SIDE_COLUMNS = ("faculty",)
+OWN_SIDE_COLUMNS = ("faculty", "degree_programme")
 SIDE_LABELS = {"sending": "home side", "receiving": "host side"}
 
 

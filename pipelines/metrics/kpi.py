@@ -7,7 +7,7 @@ from typing import Literal
 
 Unit = Literal["mobilities", "people", "projects", "agreements", "EUR", "%", "days", "months"]
 Direction = Literal["up", "down", "neutral"]
-Dimension = Literal["all", "faculty", "country", "level", "kind"]
+Dimension = Literal["all", "faculty", "country", "level", "kind", "degree_programme"]
 # The mobilities a KPI counts, by direction: one direction only, the two set against each
 # other (a difference or balance), or either (None: the direction filter narrows it).
 Counts = Literal["outbound", "inbound", "both"]
@@ -76,7 +76,14 @@ class Kpi:
     unit: Unit
     good_direction: Direction
     source: str
-    dimensions: tuple[Dimension, ...] = ("all", "faculty", "country", "level", "kind")
+    dimensions: tuple[Dimension, ...] = (
+        "all",
+        "faculty",
+        "country",
+        "level",
+        "kind",
+        "degree_programme",
+    )
     headline: bool = False
     reference_target: float | None = None
     formula: Formula = "count"
@@ -118,6 +125,13 @@ HEADCOUNT_MEASURES = {
     "academic_staff": "academic staff",
 }
 
-ALL_DIMENSIONS: tuple[Dimension, ...] = ("all", "faculty", "country", "level", "kind")
-HEADCOUNT_DIMENSIONS: tuple[Dimension, ...] = ("all", "faculty", "level")
+ALL_DIMENSIONS: tuple[Dimension, ...] = (
+    "all",
+    "faculty",
+    "country",
+    "level",
+    "kind",
+    "degree_programme",
+)
+HEADCOUNT_DIMENSIONS: tuple[Dimension, ...] = ("all", "faculty", "level", "degree_programme")
 ORG_DIMENSIONS: tuple[Dimension, ...] = ("all", "faculty", "country")

@@ -290,7 +290,7 @@ KPIS: tuple[Kpi, ...] = (
         "%",
         "neutral",
         SOURCE_INTERNAL,
-        dimensions=("all", "faculty", "country", "level"),
+        dimensions=("all", "faculty", "country", "level", "degree_programme"),
         formula="rate",
         numerator="online_mobilities",
         denominator="realised",

@@ -20,6 +20,7 @@ LABEL_COLUMNS = (
     "faculty_label",
     "programme_label",
     "study_level_label",
+    "degree_programme_label",
     "gender_label",
     "field_broad_label",
     "language_label",
@@ -105,7 +106,7 @@ CHECKS = (
     ),
     ModelChecks(
         "headcounts",
-        unique=("academic_year", "faculty", "study_level"),
+        unique=contract.Headcount.key,
         not_null=("academic_year", "year_start", "faculty"),
     ),
     ModelChecks(

@@ -71,7 +71,11 @@ def typed_frame(valid: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
 
 
 def typed_rows(
-    valid: pd.DataFrame, columns: dict[str, str], key: bytes, view: str
+    valid: pd.DataFrame,
+    columns: dict[str, str],
+    key: bytes,
+    view: str,
+    added_later: tuple[str, ...] = (),
 ) -> tuple[pd.DataFrame, str, dict[str, object]]:
     """What stores valid rows: a frame to register as ``view``, and the SELECT (with its
     bound parameters) that reads it with the warehouse's types, person identifiers replaced
@@ -85,13 +89,22 @@ def typed_rows(
         sources["person_id"], params = pseudonymiser.sql("person_id", "_pseudonym")
     casts = ", ".join(f'cast({sources[c]} as {t}) as "{c}"' for c, t in columns.items())
     typed = f"select {casts}, _source_row from {view}"
-    return frame, f"select *, {row_hash(columns)} as _row_hash from ({typed})", params
+    return frame, f"select *, {row_hash(columns, added_later)} as _row_hash from ({typed})", params
 
 
-def row_hash(columns: dict[str, str]) -> str:
+def row_hash(columns: dict[str, str], added_later: tuple[str, ...] = ()) -> str:
     """SQL for a record's fingerprint: a re-import compares it to tell changed records from
-    unchanged ones, so it must never change for the same values."""
-    return "md5(to_json(struct_pack(" + ", ".join(f'"{c}"' for c in columns) + ")))"
+    unchanged ones, so it must never change for the same values. A column ``added_later``
+    enters it only when set: a record without it keeps the fingerprint it had before the
+    column existed (``column(added_later=)``)."""
+    first = [f'"{c}"' for c in columns if c not in added_later]
+    text = "cast(to_json(struct_pack(" + ", ".join(first) + ")) as varchar)"
+    for name in (c for c in columns if c in added_later):
+        text += (
+            f""" || case when "{name}" is null then '' """
+            f"""else cast(to_json(struct_pack("{name}")) as varchar) end"""
+        )
+    return f"md5({text})"
 
 
 def stage(
@@ -120,7 +133,9 @@ def stage(
             for number, part in enumerate(streamed.chunks()):
                 validation, part_notes = validate_part(part)
                 rows_read += validation.rows_read
-                frame, select, params = typed_rows(validation.valid, columns, key, "part")
+                frame, select, params = typed_rows(
+                    validation.valid, columns, key, "part", model.added_later()
+                )
                 con.register("part", frame)
                 into = "create table valid as" if number == 0 else "insert into valid"
                 con.execute(f"{into} {select}", params)
@@ -136,7 +151,7 @@ def stage(
                     progress(done, estimate, f"validated {rows_read:,} rows")
             if rows_read == 0:
                 empty = pd.DataFrame(columns=list(columns))
-                frame, select, params = typed_rows(empty, columns, key, "part")
+                frame, select, params = typed_rows(empty, columns, key, "part", model.added_later())
                 con.register("part", frame)
                 con.execute(f"create table valid as {select}", params)
             duplicates = _duplicate_keys(con, model)

@@ -22,7 +22,7 @@ import duckdb
 import pandas as pd
 
 from pipelines import audit
-from pipelines.contract import model_for
+from pipelines.contract import ContractModel, model_for
 from pipelines.ingest.load.preparation import ImportFailed, Prepared, Progress, _missing_message
 from pipelines.ingest.load.staging import typed_rows
 from pipelines.roles import Actor
@@ -85,7 +85,10 @@ def commit(
 
 
 def _incoming(
-    con: duckdb.DuckDBPyConnection, prepared: Prepared, key: bytes, columns: dict[str, str]
+    con: duckdb.DuckDBPyConnection,
+    prepared: Prepared,
+    key: bytes,
+    model: type[ContractModel],
 ) -> str:
     """The table the incoming rows are read from: a large file's staged rows where they are,
     on disk (typed, pseudonymised and hashed when staged: no second copy of the file), else
@@ -96,7 +99,13 @@ def _incoming(
         con.execute(f"attach '{path}' as staged (read_only)")
         return "staged.valid"
     assert prepared.validation is not None
-    frame, select, params = typed_rows(prepared.validation.valid, columns, key, "incoming_frame")
+    frame, select, params = typed_rows(
+        prepared.validation.valid,
+        contract_columns(model),
+        key,
+        "incoming_frame",
+        model.added_later(),
+    )
     con.register("incoming_frame", frame)
     con.execute(f"create or replace temp table incoming as {select}", params)
     return "incoming"
@@ -137,7 +146,7 @@ def _commit(
 
     con.begin()
     try:
-        incoming = _incoming(con, prepared, key, columns)
+        incoming = _incoming(con, prepared, key, model)
         import_id = con.execute("select coalesce(max(import_id), 0) + 1 from imports").fetchone()[0]
         con.execute(
             f"create or replace temp table changed as select i.* from {incoming} i "

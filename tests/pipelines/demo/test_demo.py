@@ -14,6 +14,7 @@ import pytest
 from pipelines import metrics
 from pipelines.config import TEMPLATES_DIR
 from pipelines.demo import LAST_START_YEAR, generate
+from pipelines.demo.university import FIELDS
 from pipelines.ingest.load import import_file
 from pipelines.warehouse import connect
 
@@ -254,11 +255,16 @@ def test_headcounts_and_targets(paths: dict[str, Path]) -> None:
     assert headcounts["academic_year"].nunique() == 8
     levels = headcounts[headcounts["study_level"] != ""]
     assert set(levels["study_level"]) == {"6", "7", "8"}
-    assert len(levels) == 8 * 6 * 3
+    # students per degree programme: one per field the faculty teaches, at each level
+    assert len(levels) == 8 * 3 * sum(len(fields) for fields in FIELDS)
+    degrees = {"6": "(Bachelor)", "7": "(Master)", "8": "(Doctorate)"}
+    named = zip(levels["degree_programme"], levels["study_level"], strict=True)
+    assert all(programme.endswith(degrees[level]) for programme, level in named)
+    assert not levels.duplicated(["academic_year", "faculty", "degree_programme"]).any()
     staff = headcounts[headcounts["study_level"] == ""]
     assert len(staff) == 8 * 6
     assert staff["academic_staff"].ne("").all()
-    assert staff[["enrolled_students", "graduates"]].eq("").all(axis=None)
+    assert staff[["enrolled_students", "graduates", "degree_programme"]].eq("").all(axis=None)
     enrolled = pd.to_numeric(levels["enrolled_students"])
     graduates = pd.to_numeric(levels["graduates"])
     assert (graduates < enrolled).all()

@@ -145,6 +145,7 @@ def test_filter_values_are_the_distinct_values_of_the_mobilities(built):
         | {("programme", v) for v in frame["programme_label"].unique()}
         | {("level", str(v)) for v in frame["study_level"].dropna().unique()}
         | {("kind", v) for v in frame["kind"].unique()}
+        | {("degree_programme", v) for v in frame["degree_programme_label"].unique()}
     )
     stored = set(built.execute("select filter, value from filter_values").fetchall())
     assert stored == expected

@@ -1,5 +1,6 @@
--- Intermediate: headcount denominators per academic year, overall, by faculty and by study
--- level (only rows that state a level). Grain: one row per year, dimension, dimension value.
+-- Intermediate: headcount denominators per academic year, overall, by faculty, by study
+-- level and by degree programme (only rows that state a level or a programme).
+-- Grain: one row per year, dimension, dimension value.
 with headcounts as (
     select
         *,
@@ -14,18 +15,22 @@ sums as (
         case
             when grouping(faculty) = 0 then 'faculty'
             when grouping(level_value) = 0 then 'level'
+            when grouping(degree_programme) = 0 then 'degree_programme'
             else 'all'
         end as dimension,
         case
             when grouping(faculty) = 0 then faculty
             when grouping(level_value) = 0 then level_value
+            when grouping(degree_programme) = 0 then degree_programme
             else 'all'
         end as dimension_value,
         sum(enrolled_students) as enrolled_students,
         sum(graduates) as graduates,
         sum(academic_staff) as academic_staff
     from headcounts
-    group by grouping sets ((year_start), (year_start, faculty), (year_start, level_value))
+    group by grouping sets (
+        (year_start), (year_start, faculty), (year_start, level_value), (year_start, degree_programme)
+    )
 ),
 
 final as (

@@ -1,5 +1,6 @@
 -- Intermediate: the numerators and denominators of every mobility-based KPI, per academic
--- year overall and by faculty, partner country, study level and kind of mobility.
+-- year overall and by faculty, partner country, study level, kind of mobility and degree
+-- programme.
 -- Grain: one row per academic year, dimension and dimension value.
 --
 -- Mobilities and people are counted in two passes. A `count(distinct person_id)` per people
@@ -13,7 +14,8 @@ with mobilities as (
         faculty_label as faculty_value,
         partner_country as country_value,
         study_level_label as level_value,
-        kind as kind_value
+        kind as kind_value,
+        degree_programme_label as degree_programme_value
     from int_kpi_bases
 ),
 
@@ -35,6 +37,7 @@ mobility_counts as (
             when grouping(country_value) = 0 then 'country'
             when grouping(level_value) = 0 then 'level'
             when grouping(kind_value) = 0 then 'kind'
+            when grouping(degree_programme_value) = 0 then 'degree_programme'
             else 'all'
         end as dimension,
         case
@@ -42,6 +45,7 @@ mobility_counts as (
             when grouping(country_value) = 0 then country_value
             when grouping(level_value) = 0 then level_value
             when grouping(kind_value) = 0 then kind_value
+            when grouping(degree_programme_value) = 0 then degree_programme_value
             else 'all'
         end as dimension_value,
         -- which mobilities each count takes: int_kpi_bases
@@ -74,7 +78,8 @@ mobility_counts as (
         (year_start, faculty_value),
         (year_start, country_value),
         (year_start, level_value),
-        (year_start, kind_value)
+        (year_start, kind_value),
+        (year_start, degree_programme_value)
     )
 ),
 
@@ -88,6 +93,7 @@ person_groups as (
             when grouping(country_value) = 0 then 'country'
             when grouping(level_value) = 0 then 'level'
             when grouping(kind_value) = 0 then 'kind'
+            when grouping(degree_programme_value) = 0 then 'degree_programme'
             else 'all'
         end as dimension,
         case
@@ -95,6 +101,7 @@ person_groups as (
             when grouping(country_value) = 0 then country_value
             when grouping(level_value) = 0 then level_value
             when grouping(kind_value) = 0 then kind_value
+            when grouping(degree_programme_value) = 0 then degree_programme_value
             else 'all'
         end as dimension_value,
         bool_or(counts_dual_degree_student) as dual_degree_student,
@@ -108,7 +115,8 @@ person_groups as (
         (year_start, faculty_value, person_id),
         (year_start, country_value, person_id),
         (year_start, level_value, person_id),
-        (year_start, kind_value, person_id)
+        (year_start, kind_value, person_id),
+        (year_start, degree_programme_value, person_id)
     )
 ),
 

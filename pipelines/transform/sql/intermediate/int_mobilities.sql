@@ -71,6 +71,7 @@ final as (
         display_label(d.faculty) as faculty_label,
         display_label(d.programme) as programme_label,
         display_label(d.study_level) as study_level_label,
+        display_label(d.degree_programme) as degree_programme_label,
         display_label(d.gender) as gender_label,
         display_label(f.name) as field_broad_label,
         display_label(d.language) as language_label,

@@ -1,5 +1,5 @@
 -- Mart: the values the sidebar filters offer (faculty, programme, study level, kind of
--- mobility), so that the dashboard does not scan every mobility for them on each page load
+-- mobility, degree programme), so that the dashboard does not scan every mobility for them on each page load
 -- (dashboard/sql/shared/filter_values.sql). Grain: one row per filter and value.
 with mobilities as (
     select * from mobilities
@@ -13,6 +13,8 @@ final as (
     select 'level', cast(study_level as varchar) from mobilities where study_level is not null
     union
     select 'kind', kind from mobilities
+    union
+    select 'degree_programme', degree_programme_label from mobilities
 )
 
 select * from final
