@@ -18,6 +18,7 @@ import streamlit as st
 
 from dashboard import auth, formatting, queries
 from dashboard.data.shared import FilterOptions
+from pipelines.contract.reference import NOT_SET
 from pipelines.roles import Role
 
 DIRECTION_CHOICES = ("both", "outbound", "inbound")
@@ -68,9 +69,18 @@ LIST_FILTERS = (
     ListFilter(
         "programme",
         "programmes",
-        "Programme",
-        "All programmes",
-        "Funding or exchange programme of the mobility.",
+        "Funding programme",
+        "All funding programmes",
+        "Funding or exchange programme of the mobility (Erasmus+, a bilateral exchange ...).",
+    ),
+    ListFilter(
+        "degree",
+        "degree_programmes",
+        "Degree programme",
+        "All degree programmes",
+        "The student's degree programme: at home for outgoing students, the host programme "
+        "for incoming ones. Staff have none, so choosing a programme leaves staff out; rates "
+        "divide by the programme's own headcounts where the headcounts give them.",
     ),
     ListFilter(
         "kind",
@@ -100,6 +110,7 @@ class Filters:
     faculties: tuple[str, ...] = ()
     levels: tuple[int, ...] = ()
     programmes: tuple[str, ...] = ()
+    degree_programmes: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     direction: str = "both"
 
@@ -126,6 +137,7 @@ class Filters:
         return bool(
             self.levels
             or self.programmes
+            or self.degree_programmes
             or self.kinds
             or self.direction != "both"
             or len(self.faculties) > 1
@@ -259,6 +271,7 @@ def sidebar() -> Filters | None:
                 )
             )
             for spec in LIST_FILTERS
+            if offers_a_choice(getattr(options, spec.field))
         }
         direction = st.radio(
             "Direction",
@@ -280,6 +293,12 @@ def sidebar() -> Filters | None:
     _write_to_url(flt, options)
     st.session_state[_STATE] = flt
     return flt
+
+
+def offers_a_choice(values: list) -> bool:
+    """A filter is drawn only when it has a value to choose other than "(not set)": a
+    university whose files give no degree programme sees no empty programme filter."""
+    return any(value != NOT_SET for value in values)
 
 
 def print_view() -> bool:

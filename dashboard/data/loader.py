@@ -11,9 +11,10 @@ mobilities the filters select) and ``realised`` (those of them that took place) 
 a comma. A page query that counts filtered mobilities continues that list (its file starts
 with its next CTE, e.g. ``counts as (...)``) and is run with :func:`filtered`, which puts
 ``shared/filtered.sql`` in front and binds the filter parameters
-(``Filters.params()``: $year_from, $year_to, $faculties, $levels, $programmes, $kinds,
-$directions) together with the query's own. Any query may continue another file the same way
-with :func:`run_after` (e.g. the Programmes page's ``projects_in_range``).
+(``Filters.params()``: $year_from, $year_to, $faculties, $levels, $programmes,
+$degree_programmes, $kinds, $directions) together with the query's own. Any query may
+continue another file the same way with :func:`run_after` (e.g. the Programmes page's
+``projects_in_range``).
 """
 
 from __future__ import annotations

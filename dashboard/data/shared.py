@@ -19,6 +19,7 @@ class FilterOptions:
     faculties: list[str]
     levels: list[int]
     programmes: list[str]
+    degree_programmes: list[str]
     kinds: list[str]
 
 
@@ -38,6 +39,7 @@ def filter_options(years: pd.DataFrame, values: pd.DataFrame) -> FilterOptions:
         faculties=of("faculty"),
         levels=sorted(int(v) for v in of("level")),
         programmes=of("programme"),
+        degree_programmes=of("degree_programme"),
         kinds=kinds,
     )
 

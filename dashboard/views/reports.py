@@ -14,7 +14,7 @@ from dashboard import auth, filters, queries
 from pipelines import report
 from pipelines.roles import Role
 
-WHOLE = "Whole university"
+WHOLE, FACULTY, PROGRAMME = "Whole university", "faculty", "programme"
 
 st.title("Reports")
 st.caption(
@@ -28,17 +28,40 @@ if not queries.has_data():
 
 @st.cache_data(ttl=queries.CACHE_TTL_SECONDS, show_spinner="Preparing the report tables…")
 def build(
-    path: str, version: float | None, year: str, faculty: str | None, suppress: bool
+    path: str, version: float | None, year: str, scope: tuple[str, str], suppress: bool
 ) -> report.Report:
     """The report's tables, cached per options and warehouse version."""
-    return report.build_report(path, year, faculty, suppress)
+    kind, name = scope
+    return report.build_report(
+        path,
+        year,
+        name if kind == FACULTY else None,
+        suppress,
+        programme=name if kind == PROGRAMME else None,
+    )
+
+
+def scope_words(scope: tuple[str, str]) -> str:
+    kind, name = scope
+    return f"{name} (degree programme)" if kind == PROGRAMME else name
 
 
 path = str(queries.warehouse_path())
 years, faculties = report.options(path)
+scopes = [
+    (WHOLE, WHOLE),
+    *((FACULTY, f) for f in faculties),
+    *((PROGRAMME, p) for p in report.programme_options(path)),
+]
 left, middle, right = st.columns([1, 2, 1.4])
 year = left.selectbox("Academic year", years, index=len(years) - 1)
-scope = middle.selectbox("Scope", [WHOLE, *faculties], help="The whole university or one faculty.")
+scope = middle.selectbox(
+    "Scope",
+    scopes,
+    format_func=scope_words,
+    help="The whole university, one faculty or one degree programme (its mobilities and KPIs; "
+    "agreements and projects are those of its faculty).",
+)
 # viewers may read and download the reports, but only with small cells suppressed
 may_show_all = auth.actor().role >= Role.DATA_MANAGER
 suppress = (
@@ -63,7 +86,7 @@ if not suppress:
         "only; do not publish or send them outside the university."
     )
 
-made = build(path, queries.warehouse_version(), year, None if scope == WHOLE else scope, suppress)
+made = build(path, queries.warehouse_version(), year, scope, suppress)
 hidden = sum(t.hidden_cells() for t in made.tables)
 st.markdown(
     f"**{made.cover.institution}** · {made.cover.academic_year} · {made.cover.scope} · "

@@ -97,6 +97,13 @@ def report(
     faculty: Annotated[
         str | None, typer.Option(help="Only this faculty (default: the whole university).")
     ] = None,
+    programme: Annotated[
+        str | None,
+        typer.Option(
+            help="Only this degree programme: its mobilities and KPIs, and its faculty's "
+            "agreements and projects."
+        ),
+    ] = None,
     fmt: Annotated[
         ReportFormat, typer.Option("--format", help="xlsx, pdf or html.")
     ] = ReportFormat.pdf,
@@ -118,7 +125,7 @@ def report(
 
     path = config.warehouse_path(warehouse)
     try:
-        made = reports.build_report(path, year, faculty, suppress)
+        made = reports.build_report(path, year, faculty, suppress, programme=programme)
         data = reports.render(made, fmt.value)
     except reports.ReportError as exc:
         raise fail(str(exc)) from None

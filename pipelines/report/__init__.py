@@ -42,6 +42,7 @@ __all__ = [
     "build_report",
     "file_name",
     "options",
+    "programme_options",
     "render",
 ]
 
@@ -60,6 +61,12 @@ def options(path: str | Path) -> tuple[list[str], list[str]]:
         return queries.years(con), queries.faculties(con)
 
 
+def programme_options(path: str | Path) -> list[str]:
+    """Degree programmes a report can be made for (those the mobilities name)."""
+    with _open(path) as con:
+        return list(queries.degree_programmes(con))
+
+
 def normalise_year(year: str) -> str:
     try:
         return AcademicYear().one(year)
@@ -73,8 +80,11 @@ def build_report(
     faculty: str | None = None,
     suppress: bool = True,
     generated_at: dt.datetime | None = None,
+    programme: str | None = None,
 ) -> Report:
-    """Every table of the report for one academic year (default: the latest) and scope."""
+    """Every table of the report for one academic year (default: the latest) and scope: the
+    whole university, one ``faculty``, or one degree ``programme`` (its mobilities and KPIs;
+    agreements and projects, recorded per faculty, are those of the programme's faculty)."""
     with _open(path) as con:
         years = queries.years(con)
         if not years:
@@ -82,6 +92,18 @@ def build_report(
         year = years[-1] if year is None else normalise_year(year)
         if year not in years:
             raise ReportError(f"no data for {year}; years with data: {', '.join(years)}")
+        agreements_of = faculty
+        if programme is not None:
+            if faculty is not None:
+                raise ReportError("choose a faculty or a degree programme, not both")
+            programmes = queries.degree_programmes(con)
+            if programme not in programmes:
+                known_programmes = ", ".join(programmes) or "none (the mobilities name none)"
+                raise ReportError(
+                    f"no degree programme {programme!r} in the mobilities; known: "
+                    f"{known_programmes}"
+                )
+            agreements_of = programmes[programme]
         if faculty is not None:
             known = queries.faculties(con)
             if faculty not in known:
@@ -99,12 +121,13 @@ def build_report(
             year_start=year_start,
             faculty=faculty,
             trend_years=trend,
-            counts=queries.mobility_counts(con, first, year_start, faculty),
-            bases=queries.outcome_bases(con, first, year_start, faculty),
+            counts=queries.mobility_counts(con, first, year_start, faculty, programme),
+            bases=queries.outcome_bases(con, first, year_start, faculty, programme),
             kpis=queries.kpi_values(con, first, year_start),
-            agreements=queries.agreements(con, year, faculty),
-            projects=queries.projects(con, year, faculty),
+            agreements=queries.agreements(con, year, agreements_of),
+            projects=queries.projects(con, year, agreements_of),
             suppression=suppression,
+            programme=programme,
         )
         imports = queries.imports(con)
         build = queries.last_build(con)
@@ -112,7 +135,8 @@ def build_report(
     cover = Cover(
         institution=institution,
         academic_year=year,
-        faculty=faculty,
+        faculty=agreements_of,
+        programme=programme,
         generated_at=generated_at or dt.datetime.now().replace(microsecond=0),
         suppression=suppression,
         imports=tuple(
@@ -161,10 +185,8 @@ def render(report: Report, fmt: str) -> bytes:
 def file_name(report: Report, fmt: str) -> str:
     """A file name that says what the report covers, e.g. mobility-report-2024-25.pdf."""
     scope = ""
-    if report.cover.faculty:
-        scope = "-" + "".join(
-            ch if ch.isalnum() else "-" for ch in report.cover.faculty.lower()
-        ).strip("-")
+    if named := report.cover.programme or report.cover.faculty:
+        scope = "-" + "".join(ch if ch.isalnum() else "-" for ch in named.lower()).strip("-")
     year = report.cover.academic_year.replace("/", "-")
     internal = "" if report.cover.suppression.enabled else "-INTERNAL"
     return f"mobility-report-{year}{scope}{internal}.{fmt}"

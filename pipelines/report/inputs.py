@@ -23,23 +23,31 @@ class Inputs:
     agreements: pd.DataFrame
     projects: pd.DataFrame
     suppression: Suppression
+    programme: str | None = None  # a degree programme's report (``faculty`` is then None)
+
+    @property
+    def whole_university(self) -> bool:
+        return self.faculty is None and self.programme is None
+
+    @property
+    def row_dimension(self) -> str:
+        """What a row of the outcome tables is: a faculty, or in a programme's report the
+        programme (kpi_values' dimension)."""
+        return "degree_programme" if self.programme is not None else "faculty"
+
+    @property
+    def row_heading(self) -> str:
+        return "Degree programme" if self.programme is not None else "Faculty"
 
     @property
     def year_counts(self) -> pd.DataFrame:
         return self.counts[self.counts["academic_year"] == self.year]
 
     def scoped_kpis(self) -> pd.DataFrame:
-        """KPI values of the report's scope: the whole university, or the chosen faculty."""
+        """KPI values of the report's scope: the whole university, or the chosen faculty or
+        degree programme."""
         k = self.kpis
-        if self.faculty is None:
+        if self.whole_university:
             return k[k["dimension"] == "all"]
-        return k[(k["dimension"] == "faculty") & (k["dimension_value"] == self.faculty)]
-
-    def faculty_kpis(self, kpi_id: str) -> pd.DataFrame:
-        """One KPI of the report year per faculty (only the chosen one in a faculty report)."""
-        k = self.kpis
-        rows = k[(k["academic_year"] == self.year) & (k["kpi_id"] == kpi_id)]
-        rows = rows[rows["dimension"] == "faculty"]
-        if self.faculty is not None:
-            rows = rows[rows["dimension_value"] == self.faculty]
-        return rows
+        chosen = self.programme if self.programme is not None else self.faculty
+        return k[(k["dimension"] == self.row_dimension) & (k["dimension_value"] == chosen)]

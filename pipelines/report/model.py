@@ -147,9 +147,12 @@ class Cover:
     built_at: dt.datetime | None
     build_models: int | None
     build_checks: int | None
+    programme: str | None = None  # a degree programme's report; ``faculty`` is then its faculty
 
     @property
     def scope(self) -> str:
+        if self.programme is not None:
+            return f"{self.programme}, {self.faculty}" if self.faculty else self.programme
         return self.faculty or "Whole university"
 
 

@@ -18,17 +18,18 @@ from pipelines.report.model import TOTAL, Chart, Table, finish_table
 
 
 def _faculty_frame(inputs: Inputs, columns: Mapping[str, Callable[[str], object]]) -> pd.DataFrame:
-    """One row per faculty of the report year (and a Total row for the whole university)."""
-    if inputs.faculty is None:
+    """One row per faculty of the report year (and a Total row for the whole university), or
+    the one faculty or degree programme of the report."""
+    if inputs.whole_university:
         b = inputs.bases
         present = set(b.loc[b["academic_year"] == inputs.year, "faculty"])
         keys = [*faculty_order(list(present)), "all"]
         if NOT_SET not in present:
             keys.remove(NOT_SET)
     else:
-        keys = [inputs.faculty]
+        keys = [inputs.programme if inputs.programme is not None else inputs.faculty]
     rows = [
-        {"Faculty": TOTAL if key == "all" else key}
+        {inputs.row_heading: TOTAL if key == "all" else key}
         | {name: get(key) for name, get in columns.items()}
         for key in keys
     ]
@@ -38,6 +39,7 @@ def _faculty_frame(inputs: Inputs, columns: Mapping[str, Callable[[str], object]
 def _kpi_part(inputs: Inputs, kpi_id: str, part: str) -> Callable[[str], object]:
     k = inputs.kpis
     k = k[(k["academic_year"] == inputs.year) & (k["kpi_id"] == kpi_id)]
+    k = k[k["dimension"].isin(("all", inputs.row_dimension))]
     values = {
         ("all" if d == "all" else v): x
         for d, v, x in zip(k["dimension"], k["dimension_value"], k[part], strict=True)
@@ -47,7 +49,10 @@ def _kpi_part(inputs: Inputs, kpi_id: str, part: str) -> Callable[[str], object]
 
 def _base(inputs: Inputs, column: str) -> Callable[[str], object]:
     b = inputs.bases[inputs.bases["academic_year"] == inputs.year]
+    # a programme's report has the programme's mobilities only: its one row is their sum
     per_faculty = b.groupby("faculty")[column].sum()
+    if inputs.programme is not None:
+        per_faculty = pd.Series({inputs.programme: per_faculty.sum()})
     return lambda key: int(per_faculty.sum() if key == "all" else per_faculty.get(key, 0))
 
 
@@ -81,7 +86,7 @@ def recognition(inputs: Inputs) -> Table:
         },
         suppression=inputs.suppression,
         counts=(n_rec, n_succ),
-        total_row=inputs.faculty is None,
+        total_row=inputs.whole_university,
         derived={
             "ECTS planned": (n_rec,),
             "ECTS recognised": (n_rec,),
@@ -110,7 +115,7 @@ def language(inputs: Inputs) -> Table:
         units={assessed: "mobilities", improved: "mobilities", "Language improvement (%)": "%"},
         suppression=inputs.suppression,
         counts=(assessed, improved),
-        total_row=inputs.faculty is None,
+        total_row=inputs.whole_university,
         derived={"Language improvement (%)": (assessed, improved)},
     )
 
@@ -146,7 +151,7 @@ def inclusion(inputs: Inputs) -> Table:
         },
         suppression=inputs.suppression,
         counts=(out, fewer, needs),
-        total_row=inputs.faculty is None,
+        total_row=inputs.whole_university,
         derived={"Share (%)": (out, fewer)},
     )
 
@@ -184,13 +189,13 @@ def graduates_share(inputs: Inputs) -> Table:
         },
         suppression=inputs.suppression,
         counts=(students,),
-        total_row=inputs.faculty is None and (frame["Faculty"] == TOTAL).any(),
+        total_row=inputs.whole_university and (frame[inputs.row_heading] == TOTAL).any(),
         derived={"Share (%)": (students,), "Gap to target (pp)": (students,)},
         chart=Chart(
             "hbar",
             "Graduates with a mobility experience (%)",
             "%",
-            category="Faculty",
+            category=inputs.row_heading,
             series=("Share (%)",),
             reference=kpi.reference_target,
             reference_label=f"EU target {kpi.reference_target:.0f} %",

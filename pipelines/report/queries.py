@@ -48,18 +48,48 @@ def faculties(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [r[0] for r in rows]
 
 
+def degree_programmes(con: duckdb.DuckDBPyConnection) -> dict[str, str | None]:
+    """Degree programmes that appear in mobilities, alphabetically, each with the faculty most
+    of its mobilities name (whose agreements and projects its report shows)."""
+    rows = con.execute(
+        "select degree_programme, mode(faculty) from mobilities "
+        "where degree_programme is not null group by all order by degree_programme"
+    ).fetchall()
+    return dict(rows)
+
+
 def mobility_counts(
-    con: duckdb.DuckDBPyConnection, first_year: int, last_year: int, faculty: str | None
+    con: duckdb.DuckDBPyConnection,
+    first_year: int,
+    last_year: int,
+    faculty: str | None,
+    programme: str | None = None,
 ) -> pd.DataFrame:
     return _frame(
-        con, "mobility_counts", first_year=first_year, last_year=last_year, faculty=faculty
+        con,
+        "mobility_counts",
+        first_year=first_year,
+        last_year=last_year,
+        faculty=faculty,
+        programme=programme,
     )
 
 
 def outcome_bases(
-    con: duckdb.DuckDBPyConnection, first_year: int, last_year: int, faculty: str | None
+    con: duckdb.DuckDBPyConnection,
+    first_year: int,
+    last_year: int,
+    faculty: str | None,
+    programme: str | None = None,
 ) -> pd.DataFrame:
-    return _frame(con, "outcome_bases", first_year=first_year, last_year=last_year, faculty=faculty)
+    return _frame(
+        con,
+        "outcome_bases",
+        first_year=first_year,
+        last_year=last_year,
+        faculty=faculty,
+        programme=programme,
+    )
 
 
 def kpi_values(con: duckdb.DuckDBPyConnection, first_year: int, last_year: int) -> pd.DataFrame:

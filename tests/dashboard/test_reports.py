@@ -24,3 +24,14 @@ def test_empty_warehouse_says_what_to_import(tmp_path, monkeypatch):
     monkeypatch.setenv("MOBILITY_WAREHOUSE", str(tmp_path / "none.duckdb"))
     app = open_page(new_app(), "reports")
     assert "The warehouse is empty" in app.main.info[0].value
+
+
+def test_a_report_per_faculty_or_degree_programme():
+    app = open_page(new_app(), "reports")
+    scope = widget(app.selectbox, "Scope")
+    shown = scope.options  # as the reader sees them
+    assert shown[0] == "Whole university"
+    assert "Faculty of Economics" in shown and "Finance (BSc) (degree programme)" in shown
+    scope.set_value(("programme", "Finance (BSc)")).run()
+    assert not app.exception
+    assert "Finance (BSc), Faculty of Economics" in app.main.markdown[0].value

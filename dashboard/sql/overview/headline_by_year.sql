@@ -26,6 +26,7 @@ heads as (
     where year_start between $year_from and $year_to
       and ($faculties is null or list_contains($faculties, faculty))
       and ($levels is null or list_contains($levels, study_level))
+      and ($degree_programmes is null or list_contains($degree_programmes, degree_programme))
     group by year_start
 ),
 

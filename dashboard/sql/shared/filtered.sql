@@ -9,6 +9,8 @@ with filtered as (
       and ($faculties is null or list_contains($faculties, m.faculty_label))
       and ($levels is null or list_contains($levels, m.study_level))
       and ($programmes is null or list_contains($programmes, m.programme_label))
+      and ($degree_programmes is null
+           or list_contains($degree_programmes, m.degree_programme_label))
       and ($kinds is null or list_contains($kinds, m.kind))
       and ($directions is null or list_contains($directions, m.direction))
 ),

@@ -1,5 +1,5 @@
 -- Report query: every KPI of the report's academic years for the whole university and per
--- faculty, with numerator and denominator. Parameters: $first_year, $last_year.
+-- faculty and degree programme, with numerator and denominator. Parameters: $first_year, $last_year.
 -- Grain: one row per academic year, dimension value and KPI.
 with kpi_values as (
     select * from kpi_values
@@ -17,7 +17,7 @@ final as (
         denominator
     from kpi_values
     where year_start between $first_year and $last_year
-      and dimension in ('all', 'faculty')
+      and dimension in ('all', 'faculty', 'degree_programme')
 )
 
 select * from final

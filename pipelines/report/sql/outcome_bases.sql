@@ -2,7 +2,8 @@
 -- success) and how many outbound students had special needs support, per academic year and
 -- faculty. The rates themselves come from kpi_values; these counts are the base a rate rests
 -- on, which decides whether the rate may be shown (small-cell suppression).
--- Parameters: $first_year, $last_year, $faculty (null: whole university).
+-- Parameters: $first_year, $last_year, $faculty (null: whole university),
+-- $programme (a degree programme's report; null: any).
 -- Grain: one row per academic year and faculty.
 with mobilities as (
     select * from mobilities
@@ -13,6 +14,7 @@ chosen as (
     from mobilities
     where year_start between $first_year and $last_year
       and ($faculty is null or faculty = $faculty)
+      and ($programme is null or degree_programme = $programme)
 ),
 
 final as (

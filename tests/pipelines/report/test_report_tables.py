@@ -281,6 +281,33 @@ def test_a_faculty_report_counts_only_that_faculty(fixture_warehouse):
     assert report.cover.scope == faculty
 
 
+def test_a_degree_programme_report_counts_that_programme_over_its_headcounts(fixture_warehouse):
+    programme, faculty = "Finance (BSc)", fixture_data.FACULTIES[1]
+    report = build_report(fixture_warehouse, YEAR, programme=programme, suppress=False)
+    rows = students(realised())
+    rows = rows[rows["degree_programme"] == programme]
+    total = rows_of(report.table("students_by_country"))[TOTAL]
+    assert (total["Outbound"], total["Inbound"]) == (
+        int((rows["direction"] == "outbound").sum()),
+        int((rows["direction"] == "inbound").sum()),
+    )
+    # graduates: the programme's own headcount rows (40 % of the faculty's bachelors)
+    shares = report.table("graduates_share").frame
+    h = fixture_data.frames()["headcounts"]
+    graduates = h.loc[(h["academic_year"] == YEAR) & (h["degree_programme"] == programme)]
+    assert shares["Degree programme"].tolist() == [programme]
+    assert shares["Graduates"].tolist() == [graduates["graduates"].sum()] == [round(0.4 * 300)]
+    wanted = expected("graduates_mobility_share", "degree_programme")[(YEAR, programme)]
+    assert math.isclose(shares["Share (%)"].iloc[0], wanted, rel_tol=1e-9)
+    # agreements and projects are recorded per faculty: the programme's faculty's
+    assert report.cover.scope == f"{programme}, {faculty}"
+    faculty_report = build_report(fixture_warehouse, YEAR, faculty=faculty, suppress=False)
+    for key in ("agreements", "projects"):
+        pd.testing.assert_frame_equal(
+            report.table(key).frame, faculty_report.table(key).frame, check_dtype=False
+        )
+
+
 def test_suppressed_report_shows_only_true_values_and_hides_all_small_counts(full, safe):
     assert [t.key for t in full.tables] == [t.key for t in safe.tables]
     hidden = 0
@@ -360,6 +387,9 @@ def test_unknown_year_and_faculty_are_clear_errors(fixture_warehouse, tmp_path):
         build_report(fixture_warehouse, "last year")
     with pytest.raises(ReportError, match="no faculty 'Faculty of Magic'"):
         build_report(fixture_warehouse, YEAR, faculty="Faculty of Magic")
+    unknown = r"no degree programme 'Magic' in the mobilities; known: Economics \(BSc\), "
+    with pytest.raises(ReportError, match=unknown):
+        build_report(fixture_warehouse, YEAR, programme="Magic")
     with pytest.raises(ReportError, match="no warehouse here"):
         build_report(tmp_path / "none.duckdb", YEAR)
 
