@@ -47,8 +47,9 @@ for i, row in enumerate(cards.itertuples()):
 if flt.beyond_faculty:
     st.caption(
         "Counts follow every filter. Rates divide by the enrolled students or graduates of the "
-        "selected faculties and levels (headcounts); programme, kind and direction filters "
-        "narrow only the numerator, so read those rates as shares of all students."
+        "selected faculties, levels and degree programmes (headcounts); funding programme, "
+        "kind and direction filters narrow only the numerator, so read those rates as shares "
+        "of all students."
     )
 
 comparison = compare.choose(flt, "overview_compare")

@@ -53,7 +53,8 @@ scopes = [
     *((FACULTY, f) for f in faculties),
     *((PROGRAMME, p) for p in report.programme_options(path)),
 ]
-left, middle, right = st.columns([1, 2, 1.4])
+# the scope takes the width a long programme name needs; the switch goes below them
+left, middle = st.columns([1, 3])
 year = left.selectbox("Academic year", years, index=len(years) - 1)
 scope = middle.selectbox(
     "Scope",
@@ -65,7 +66,7 @@ scope = middle.selectbox(
 # viewers may read and download the reports, but only with small cells suppressed
 may_show_all = auth.actor().role >= Role.DATA_MANAGER
 suppress = (
-    right.toggle(
+    st.toggle(
         "Small-cell suppression",
         value=True,
         disabled=not may_show_all,

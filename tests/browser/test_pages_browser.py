@@ -79,6 +79,21 @@ def test_a_filter_changes_the_page_and_the_url(server, page):
     )
 
 
+def test_a_degree_programme_chosen_in_the_sidebar_narrows_the_page_and_the_url(server, page):
+    page.goto(server.url)
+    wait_for_app(page)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.locator('[data-testid="stMultiSelect"]', has_text="Degree programme").click()
+    page.keyboard.type("Finance")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**degree=Finance**")
+    wait_for_app(page)
+    chosen = realised(year=2024, direction="outbound", degree_programme="Finance (BSc)")
+    assert len(chosen) > 0
+    assert metric(page, "Outbound mobilities") == f"{len(chosen):,}"
+    assert parse_qs(urlparse(page.url).query)["degree"] == ["Finance (BSc)"]
+
+
 def test_a_csv_download_has_the_data_behind_the_chart(server, page):
     page.goto(f"{server.url}/flows")
     wait_for_charts(page, CHARTS["flows"])
