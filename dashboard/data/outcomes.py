@@ -10,6 +10,7 @@ OUTCOME_GROUPS = {
     "faculty": "Faculty",
     "partner": "Partner",
     "country": "Country",
+    "degree_programme": "Degree programme",
 }
 LANGUAGE_GROUPS = {"language": "Language", "country": "Destination country"}
 

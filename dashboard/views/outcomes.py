@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import charts, compare, components, filters
+from dashboard import charts, compare, components, filters, queries
 from dashboard.data.compare import side_by_side
 from dashboard.data.outcomes import LANGUAGE_GROUPS, OUTCOME_GROUPS
 from dashboard.data.targets import next_target
@@ -15,7 +15,14 @@ st.title("Outcomes")
 st.caption(f"Credit recognition and language learning · {scope}")
 
 st.header("Credit recognition and credit success")
-by = components.choice("Group by", OUTCOME_GROUPS, "outcomes_by")
+# by degree programme only where the files name programmes
+groups = {
+    key: words
+    for key, words in OUTCOME_GROUPS.items()
+    if key != "degree_programme"
+    or filters.offers_a_choice(queries.filter_options().degree_programmes)
+}
+by = components.choice("Group by", groups, "outcomes_by")
 credits = outcomes_queries.credit_outcomes(flt, by)
 if credits.empty:
     components.no_data("completed outbound student mobilities with ECTS")

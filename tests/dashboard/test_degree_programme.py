@@ -4,9 +4,21 @@ of Economics gives its bachelor students as Economics and Finance, 60/40)."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests import fixture_data
-from tests.dashboard.helpers import metrics_shown, new_app, open_page, pct, realised, set_filter
+from tests.dashboard.helpers import (
+    figures,
+    metrics_shown,
+    new_app,
+    open_page,
+    pct,
+    realised,
+    set_filter,
+    trace_points,
+)
 from tests.dashboard.test_compare import switch_on
+from tests.oracle import mobilities
 
 FINANCE, ECONOMICS_BSC = "Finance (BSc)", "Economics (BSc)"
 
@@ -56,3 +68,24 @@ def test_two_programmes_of_the_headline_side_by_side():
         pct(outbound_students(p, 2024), enrolled(p, 2024)) for p in (ECONOMICS_BSC, FINANCE)
     ]
     assert (row.iloc[0], row.iloc[1]) == tuple(f"{v:,.1f} %" for v in expected)
+
+
+def test_outcomes_group_credit_recognition_by_degree_programme():
+    app = open_page(new_app(), "outcomes")
+    app.get("button_group")[0].set_value("degree_programme").run()
+    assert not app.exception
+    shown = trace_points(figures(app)["Credit recognition rate"])
+    m = mobilities()
+    m = m[
+        (m["status"] == "completed")
+        & (m["person_role"] == "student")
+        & (m["direction"] == "outbound")
+        & m["ects_planned"].notna()
+        & m["ects_recognised"].notna()
+    ]
+    sums = m.groupby(m["degree_programme"].fillna("(not set)"))[
+        ["ects_recognised", "ects_planned"]
+    ].sum()
+    expected = {p: pct(r.ects_recognised, r.ects_planned) for p, r in sums.iterrows()}
+    assert FINANCE in expected
+    assert shown == pytest.approx(expected)

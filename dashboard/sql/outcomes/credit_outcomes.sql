@@ -4,6 +4,7 @@ completed as (
         case $by
             when 'faculty' then faculty_label
             when 'partner' then partner_name
+            when 'degree_programme' then degree_programme_label
             else coalesce(partner_country_name, partner_country)
         end as grp,
         *
