@@ -11,6 +11,7 @@ from pipelines.contract.rules import (
     Number,
     Text,
 )
+from pipelines.contract.vocabulary import DEGREE_PROGRAMME_HEADERS
 
 
 class Headcount(ContractModel):
@@ -55,13 +56,7 @@ class Headcount(ContractModel):
         "Degree programme, as in the mobilities; empty for the faculty's total. A faculty "
         "gives its students either per programme or as totals, never both in one year.",
         "Computer Science (BSc)",
-        "study programme",
-        "study program",
-        "degree program",
-        "programme of study",
-        "program of study",
-        "course of study",
-        "studiengang",
+        *DEGREE_PROGRAMME_HEADERS,
         default=None,
         added_later=True,
     )

@@ -26,6 +26,7 @@ from pipelines.contract.rules import (
 from pipelines.contract.vocabulary import (
     ACTIVITIES,
     ACTIVITY_ALIASES,
+    DEGREE_PROGRAMME_HEADERS,
     DIRECTION_ALIASES,
     DIRECTIONS,
     GENDER_ALIASES,
@@ -221,15 +222,7 @@ class Mobility(ContractModel):
         "Degree programme of the student, as the university names it: the programme studied "
         "at home for outbound, the host programme for inbound; empty for staff.",
         "Computer Science (BSc)",
-        "study programme",
-        "study program",
-        "degree program",
-        "programme of study",
-        "program of study",
-        "course of study",
-        "study course",
-        "studiengang",
-        "studienrichtung",
+        *DEGREE_PROGRAMME_HEADERS,
         default=None,
         added_later=True,
     )

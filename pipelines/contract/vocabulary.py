@@ -164,3 +164,18 @@ CODES = frozenset(
 def code_words(code: str) -> str:
     """A contract code as words: 'dual_degree' -> 'Dual degree', 'erasmus' -> 'Erasmus+'."""
     return CODE_WORDS.get(code) or code.replace("_", " ").capitalize()
+
+
+# Header names of the degree programme (mobilities and headcounts), after the exports of
+# mobility systems in English and German
+DEGREE_PROGRAMME_HEADERS = (
+    "study programme",
+    "study program",
+    "degree program",
+    "programme of study",
+    "program of study",
+    "course of study",
+    "study course",
+    "studiengang",
+    "studienrichtung",
+)

@@ -58,6 +58,16 @@ SOURCE_INTERNAL = "Mobility Atlas definition, stated here."
 Formula = Literal["count", "rate", "difference", "mean"]
 
 
+ALL_DIMENSIONS: tuple[Dimension, ...] = (
+    "all",
+    "faculty",
+    "country",
+    "level",
+    "kind",
+    "degree_programme",
+)
+
+
 @dataclass(frozen=True)
 class Kpi:
     """One indicator. ``dimensions`` are the breakdowns in which it is meaningful.
@@ -76,14 +86,7 @@ class Kpi:
     unit: Unit
     good_direction: Direction
     source: str
-    dimensions: tuple[Dimension, ...] = (
-        "all",
-        "faculty",
-        "country",
-        "level",
-        "kind",
-        "degree_programme",
-    )
+    dimensions: tuple[Dimension, ...] = ALL_DIMENSIONS
     headline: bool = False
     reference_target: float | None = None
     formula: Formula = "count"
@@ -125,13 +128,5 @@ HEADCOUNT_MEASURES = {
     "academic_staff": "academic staff",
 }
 
-ALL_DIMENSIONS: tuple[Dimension, ...] = (
-    "all",
-    "faculty",
-    "country",
-    "level",
-    "kind",
-    "degree_programme",
-)
 HEADCOUNT_DIMENSIONS: tuple[Dimension, ...] = ("all", "faculty", "level", "degree_programme")
 ORG_DIMENSIONS: tuple[Dimension, ...] = ("all", "faculty", "country")

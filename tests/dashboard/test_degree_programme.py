@@ -18,7 +18,7 @@ from tests.dashboard.helpers import (
     trace_points,
 )
 from tests.dashboard.test_compare import switch_on
-from tests.oracle import mobilities
+from tests.dashboard.test_pages import recognition_by
 
 FINANCE, ECONOMICS_BSC = "Finance (BSc)", "Economics (BSc)"
 
@@ -75,17 +75,6 @@ def test_outcomes_group_credit_recognition_by_degree_programme():
     app.get("button_group")[0].set_value("degree_programme").run()
     assert not app.exception
     shown = trace_points(figures(app)["Credit recognition rate"])
-    m = mobilities()
-    m = m[
-        (m["status"] == "completed")
-        & (m["person_role"] == "student")
-        & (m["direction"] == "outbound")
-        & m["ects_planned"].notna()
-        & m["ects_recognised"].notna()
-    ]
-    sums = m.groupby(m["degree_programme"].fillna("(not set)"))[
-        ["ects_recognised", "ects_planned"]
-    ].sum()
-    expected = {p: pct(r.ects_recognised, r.ects_planned) for p, r in sums.iterrows()}
+    expected = recognition_by("degree_programme")
     assert FINANCE in expected
     assert shown == pytest.approx(expected)

@@ -122,6 +122,12 @@ def test_partners_table_counts_and_follows_the_faculty():
 
 
 def recognition_by_faculty(**where: object) -> dict[str, float]:
+    return recognition_by("faculty", **where)
+
+
+def recognition_by(column: str, **where: object) -> dict[str, float]:
+    """Credit recognition rate per value of ``column`` ("(not set)" for empty), counted with
+    pandas: completed outbound student mobilities with planned and recognised ECTS."""
     m = mobilities()
     m = m[
         (m["status"] == "completed")
@@ -130,9 +136,9 @@ def recognition_by_faculty(**where: object) -> dict[str, float]:
         & m["ects_planned"].notna()
         & m["ects_recognised"].notna()
     ]
-    for column, value in where.items():
-        m = m[m[column] == value]
-    sums = m.groupby(m["faculty"].fillna("(not set)"))[["ects_recognised", "ects_planned"]].sum()
+    for name, value in where.items():
+        m = m[m[name] == value]
+    sums = m.groupby(m[column].fillna("(not set)"))[["ects_recognised", "ects_planned"]].sum()
     return {f: pct(r.ects_recognised, r.ects_planned) for f, r in sums.iterrows()}
 
 
