@@ -128,6 +128,7 @@ def build_report(
             projects=queries.projects(con, year, agreements_of),
             suppression=suppression,
             programme=programme,
+            programme_faculty=agreements_of if programme is not None else None,
         )
         imports = queries.imports(con)
         build = queries.last_build(con)

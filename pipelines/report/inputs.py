@@ -24,6 +24,21 @@ class Inputs:
     projects: pd.DataFrame
     suppression: Suppression
     programme: str | None = None  # a degree programme's report (``faculty`` is then None)
+    programme_faculty: str | None = None  # whose agreements and projects it shows
+
+    def per_faculty_note(self, what: str) -> str:
+        """In a programme's report, what the tables of ``what`` (recorded per faculty) show."""
+        if self.programme is None:
+            return ""
+        whose = (
+            f"those of the {self.programme_faculty}"
+            if self.programme_faculty
+            else "the whole university's (its mobilities name no faculty)"
+        )
+        return (
+            f" {what.capitalize()} are recorded per faculty, not per degree programme: these "
+            f"are {whose}."
+        )
 
     @property
     def whole_university(self) -> bool:

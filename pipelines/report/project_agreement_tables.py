@@ -30,7 +30,8 @@ def projects(inputs: Inputs) -> Table:
         key="projects",
         title="International projects and grants",
         note=f"{metrics.get('projects_active').definition} Budgets are whole-project budgets "
-        "and the university's own share, in EUR. Projects are not people: no suppression.",
+        "and the university's own share, in EUR. Projects are not people: no suppression."
+        + inputs.per_faculty_note("projects"),
         frame=frame,
         units={
             "Projects running": "projects",
@@ -67,7 +68,7 @@ def agreements(inputs: Inputs) -> Table:
         title="Partner agreements and their utilisation",
         note=f"Agreements valid in the academic year, by partner country. "
         f"{metrics.get('agreement_utilisation').definition} "
-        f"{metrics.get('dormant_agreements').definition}",
+        f"{metrics.get('dormant_agreements').definition}" + inputs.per_faculty_note("agreements"),
         frame=frame,
         units={
             "Agreements": "agreements",

@@ -306,6 +306,11 @@ def test_a_degree_programme_report_counts_that_programme_over_its_headcounts(fix
         pd.testing.assert_frame_equal(
             report.table(key).frame, faculty_report.table(key).frame, check_dtype=False
         )
+        assert report.table(key).note.endswith(
+            "are recorded per faculty, not per degree programme: these are those of the "
+            f"{faculty}."
+        )
+        assert "per degree programme" not in faculty_report.table(key).note
 
 
 def test_suppressed_report_shows_only_true_values_and_hides_all_small_counts(full, safe):
