@@ -307,8 +307,7 @@ def test_a_degree_programme_report_counts_that_programme_over_its_headcounts(fix
             report.table(key).frame, faculty_report.table(key).frame, check_dtype=False
         )
         assert report.table(key).note.endswith(
-            "are recorded per faculty, not per degree programme: these are those of the "
-            f"{faculty}."
+            f"are recorded per faculty, not per degree programme: these are those of the {faculty}."
         )
         assert "per degree programme" not in faculty_report.table(key).note
 
