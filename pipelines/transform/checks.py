@@ -25,6 +25,7 @@ LABEL_COLUMNS = (
     "field_broad_label",
     "language_label",
     "host_type_label",
+    "partner_country_label",
 )
 
 

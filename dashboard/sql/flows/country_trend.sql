@@ -1,7 +1,7 @@
 final as (
     select
         academic_year,
-        coalesce(partner_country_name, partner_country) as country_name,
+        partner_country_label as country_name,
         count(*) as mobilities
     from realised
     where list_contains($countries, partner_country)

@@ -5,7 +5,7 @@ outbound as (
     select
         faculty_label as faculty,
         coalesce(partner_region, '(unknown region)') as region,
-        coalesce(partner_country_name, partner_country) as country_name,
+        partner_country_label as country_name,
         count(*) as mobilities
     from realised
     where direction = 'outbound'

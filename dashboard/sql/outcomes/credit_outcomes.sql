@@ -5,7 +5,7 @@ completed as (
             when 'faculty' then faculty_label
             when 'partner' then partner_name
             when 'degree_programme' then degree_programme_label
-            else coalesce(partner_country_name, partner_country)
+            else partner_country_label
         end as grp,
         *
     from filtered

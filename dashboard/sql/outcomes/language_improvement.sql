@@ -3,7 +3,7 @@ assessed as (
     select
         case $by
             when 'language' then language_label
-            else coalesce(partner_country_name, partner_country)
+            else partner_country_label
         end as grp,
         counts_language_improved as improved
     from filtered

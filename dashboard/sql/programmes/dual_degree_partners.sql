@@ -1,7 +1,7 @@
 final as (
     select
         partner_name,
-        coalesce(partner_country_name, partner_country) as country_name,
+        partner_country_label as country_name,
         count(*) filter (where direction = 'outbound') as outbound,
         count(*) filter (where direction = 'inbound') as inbound,
         count(distinct person_id) as students,

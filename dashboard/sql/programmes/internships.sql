@@ -2,7 +2,7 @@ final as (
     select
         case $by
             when 'host_type' then replace(host_type_label, '_', ' ')
-            else coalesce(partner_country_name, partner_country)
+            else partner_country_label
         end as grp,
         direction,
         count(*) as mobilities

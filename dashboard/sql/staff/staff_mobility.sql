@@ -3,7 +3,7 @@ staff as (
         activity,
         case $by
             when 'faculty' then faculty_label
-            when 'country' then coalesce(partner_country_name, partner_country)
+            when 'country' then partner_country_label
             else case
                 when duration_days <= 2 then '1-2 days'
                 when duration_days <= 5 then '3-5 days'

@@ -27,7 +27,7 @@ final as (
         activity,
         mode,
         partner_country,
-        coalesce(partner_country_name, partner_country) as partner_country_name,
+        partner_country_label as partner_country_name,
         study_level,
         faculty_label as faculty,
         host_type,

@@ -75,7 +75,9 @@ final as (
         display_label(d.gender) as gender_label,
         display_label(f.name) as field_broad_label,
         display_label(d.language) as language_label,
-        display_label(d.host_type) as host_type_label
+        display_label(d.host_type) as host_type_label,
+        -- the country's name, or its code where the reference list has none
+        coalesce(c.name, d.partner_country) as partner_country_label
     from derived as d
     left join countries as c on d.partner_country = c.iso2
     left join fields as f on left(d.field, 2) = f.code

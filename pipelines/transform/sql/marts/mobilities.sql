@@ -74,6 +74,7 @@ final as (
         m.field_broad_label,
         m.language_label,
         m.host_type_label,
+        m.partner_country_label,
         m.agreement_id as agreement_id_given,
         l.agreement_id,
         l.how as agreement_link,
