@@ -47,11 +47,11 @@ def scope_words(scope: tuple[str, str]) -> str:
 
 
 path = str(queries.warehouse_path())
-years, faculties = report.options(path)
+years, faculties, programmes = report.options(path)
 scopes = [
     (WHOLE, WHOLE),
     *((FACULTY, f) for f in faculties),
-    *((PROGRAMME, p) for p in report.programme_options(path)),
+    *((PROGRAMME, p) for p in programmes),
 ]
 # the scope takes the width a long programme name needs; the switch goes below them
 left, middle = st.columns([1, 3])

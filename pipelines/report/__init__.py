@@ -42,7 +42,6 @@ __all__ = [
     "build_report",
     "file_name",
     "options",
-    "programme_options",
     "render",
 ]
 
@@ -55,16 +54,11 @@ def _open(path: str | Path) -> duckdb.DuckDBPyConnection:
     return access.open_reader(path)
 
 
-def options(path: str | Path) -> tuple[list[str], list[str]]:
-    """Academic years (oldest first) and faculties a report can be made for."""
+def options(path: str | Path) -> tuple[list[str], list[str], list[str]]:
+    """Academic years (oldest first), faculties and degree programmes a report can be made
+    for."""
     with _open(path) as con:
-        return queries.years(con), queries.faculties(con)
-
-
-def programme_options(path: str | Path) -> list[str]:
-    """Degree programmes a report can be made for (those the mobilities name)."""
-    with _open(path) as con:
-        return list(queries.degree_programmes(con))
+        return queries.years(con), queries.faculties(con), list(queries.degree_programmes(con))
 
 
 def normalise_year(year: str) -> str:

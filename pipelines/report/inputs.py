@@ -45,6 +45,11 @@ class Inputs:
         return self.faculty is None and self.programme is None
 
     @property
+    def scope_value(self) -> str | None:
+        """The faculty or degree programme the report is about (None: whole university)."""
+        return self.programme if self.programme is not None else self.faculty
+
+    @property
     def row_dimension(self) -> str:
         """What a row of the outcome tables is: a faculty, or in a programme's report the
         programme (kpi_values' dimension)."""
@@ -64,5 +69,5 @@ class Inputs:
         k = self.kpis
         if self.whole_university:
             return k[k["dimension"] == "all"]
-        chosen = self.programme if self.programme is not None else self.faculty
-        return k[(k["dimension"] == self.row_dimension) & (k["dimension_value"] == chosen)]
+        scoped = k[k["dimension"] == self.row_dimension]
+        return scoped[scoped["dimension_value"] == self.scope_value]

@@ -27,7 +27,7 @@ def _faculty_frame(inputs: Inputs, columns: Mapping[str, Callable[[str], object]
         if NOT_SET not in present:
             keys.remove(NOT_SET)
     else:
-        keys = [inputs.programme if inputs.programme is not None else inputs.faculty]
+        keys = [inputs.scope_value]
     rows = [
         {inputs.row_heading: TOTAL if key == "all" else key}
         | {name: get(key) for name, get in columns.items()}

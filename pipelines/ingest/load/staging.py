@@ -119,6 +119,7 @@ def stage(
     staged = StagedRows(folder / "staged.duckdb", 0)
     staged._cleanup = weakref.finalize(staged, shutil.rmtree, folder, True)
     columns = contract_columns(model)
+    later = model.added_later()
     size = max(streamed.path.stat().st_size, 1)
     head_rows = max(len(streamed.head.frame), 1)
     estimate = max(int(size / _bytes_per_row(streamed, head_rows)), 1)
@@ -133,9 +134,7 @@ def stage(
             for number, part in enumerate(streamed.chunks()):
                 validation, part_notes = validate_part(part)
                 rows_read += validation.rows_read
-                frame, select, params = typed_rows(
-                    validation.valid, columns, key, "part", model.added_later()
-                )
+                frame, select, params = typed_rows(validation.valid, columns, key, "part", later)
                 con.register("part", frame)
                 into = "create table valid as" if number == 0 else "insert into valid"
                 con.execute(f"{into} {select}", params)
@@ -151,7 +150,7 @@ def stage(
                     progress(done, estimate, f"validated {rows_read:,} rows")
             if rows_read == 0:
                 empty = pd.DataFrame(columns=list(columns))
-                frame, select, params = typed_rows(empty, columns, key, "part", model.added_later())
+                frame, select, params = typed_rows(empty, columns, key, "part", later)
                 con.register("part", frame)
                 con.execute(f"create table valid as {select}", params)
             duplicates = _duplicate_keys(con, model)
