@@ -95,7 +95,7 @@ st.markdown(
 )
 st.caption(made.cover.suppression.describe())
 
-labels = {"pdf": "Download PDF (A4)", "xlsx": "Download Excel workbook", "html": "Download HTML"}
+labels = {"pdf": "Download PDF (A4)", "xlsx": "Download Excel", "html": "Download HTML"}
 for column, fmt in zip(st.columns(3), ("pdf", "xlsx", "html"), strict=True):
     column.download_button(
         labels[fmt],
